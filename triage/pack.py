@@ -1,0 +1,346 @@
+"""Policy packs: the schema a pack file must follow, and the loader that enforces it.
+
+A pack is data (YAML) encoded from one authority's complaints policy; every rule in it carries
+the section (`ref`) it comes from. Loading fails loudly, naming the key, on anything malformed:
+a typo'd key is an error, not a silently ignored rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .calendar import WorkingCalendar, calendar_for
+from .codes import (
+    Channel,
+    ChildStatus,
+    Circumstance,
+    Consent,
+    ExclusionCode,
+    Flag,
+    Kind,
+    PackProcedure,
+    Relationship,
+    Service,
+)
+from .errors import PackError, UnknownAuthorityError, pydantic_field
+
+PACKS_PACKAGE = "triage.packs"
+NATIONAL_ID = "national"
+
+
+class _Pack(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+_UNITS = ("working_days", "calendar_days", "months", "years")
+
+
+class Period(_Pack):
+    """A length of time: exactly one unit is given."""
+
+    working_days: Annotated[int, Field(ge=0)] | None = None
+    calendar_days: Annotated[int, Field(ge=0)] | None = None
+    months: Annotated[int, Field(ge=0)] | None = None
+    years: Annotated[int, Field(ge=0)] | None = None
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> Period:
+        given = [u for u in _UNITS if getattr(self, u) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of working_days, calendar_days, months, years")
+        return self
+
+    def add_to(self, day: dt.date, cal: WorkingCalendar) -> dt.date:
+        from .calendar import add_calendar_days, add_months, add_years
+
+        if self.working_days is not None:
+            return cal.add_working_days(day, self.working_days)
+        if self.calendar_days is not None:
+            return add_calendar_days(day, self.calendar_days)
+        if self.months is not None:
+            return add_months(day, self.months)
+        assert self.years is not None
+        return add_years(day, self.years)
+
+    def words(self) -> str:
+        for unit, label in (
+            ("working_days", "working day"),
+            ("calendar_days", "day"),
+            ("months", "month"),
+            ("years", "year"),
+        ):
+            n = getattr(self, unit)
+            if n is not None:
+                return f"{n} {label}{'' if n == 1 else 's'}"
+        return ""  # pragma: no cover - the validator guarantees a unit
+
+
+class Silent(_Pack):
+    """The document sets no such timescale or limit; the engine returns null and says why."""
+
+    silent: str
+    ref: str
+
+
+class Timescale(Period):
+    """A staff-side clock: a period counted from an event, optionally followed by more periods
+    added in turn (a review panel: panel, then report, then response)."""
+
+    from_: Literal["received", "acknowledge_by"] = Field(alias="from")
+    then: tuple[Period, ...] = ()
+    ref: str
+    note: str | None = None
+
+
+class Window(Period):
+    """A customer-side window: how long the person has to complain or to escalate."""
+
+    from_: Literal["incident", "aware", "previous_response", "stage1_response"] = Field(alias="from")
+    discretion: bool
+    discretion_text: str | None = None
+    counts_from: Literal["deemed_receipt", "sent"] | None = None
+    ideal: Period | None = None
+    ref: str
+    note: str | None = None
+
+
+class Stage(_Pack):
+    stage: int
+    name: str
+    public_name: str
+    ref: str
+    request: Window | Silent | None = None  # None only for stage 1
+    acknowledge: Timescale | Silent
+    respond: Timescale | Silent
+    respond_extended: Timescale | Silent
+    independent: bool = False
+
+
+class Condition(_Pack):
+    """All given keys must hold; within a list, any value matches."""
+
+    kinds: tuple[Kind, ...] | None = None
+    services: tuple[Service, ...] | None = None
+    circumstances: tuple[Circumstance, ...] | None = None
+    all_circumstances: tuple[Circumstance, ...] | None = None
+    relationships: tuple[Relationship, ...] | None = None
+    consent: tuple[Consent, ...] | None = None
+    anonymous: bool | None = None
+    council_tenant: bool | None = None
+    is_child: bool | None = None
+    child_statuses: tuple[ChildStatus, ...] | None = None
+    statutory_child: bool | None = None
+    procedures: tuple[PackProcedure, ...] | None = None
+    stages: tuple[int, ...] | None = None
+    incident_before: dt.date | None = None
+    age_under: int | None = None
+
+
+Conditions = Condition | tuple[Condition, ...]
+
+
+class _Rule(_Pack):
+    when: Conditions | None = None
+    unless: Conditions | None = None
+    ref: str
+
+
+class TimeLimitOverride(_Rule):
+    limit: Literal["none"]
+    reason: str
+
+
+class ComplaintTimeLimit(Window):
+    overrides: tuple[TimeLimitOverride, ...] = ()
+
+
+class ProcedureDef(_Pack):
+    name: str
+    public_name: str
+    ref: str
+    time_limit: ComplaintTimeLimit | Silent
+    stages: tuple[Stage, ...]
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> ProcedureDef:
+        for i, st in enumerate(self.stages, start=1):
+            if st.stage != i:
+                raise ValueError(f"stages must be numbered 1, 2, 3 in order (found {st.stage})")
+            if i > 1 and st.request is None:
+                raise ValueError(f"stage {i} needs `request` (a window, or silent: why)")
+            for name in ("respond", "respond_extended"):
+                clock = getattr(st, name)
+                if (
+                    isinstance(clock, Timescale)
+                    and clock.from_ == "acknowledge_by"
+                    and isinstance(st.acknowledge, Silent)
+                ):
+                    raise ValueError(f"stage {i} {name} counts from an acknowledgement it lacks")
+        return self
+
+
+class Route(_Rule):
+    procedure: PackProcedure
+    reason: str
+
+
+class ExclusionRule(_Rule):
+    code: ExclusionCode
+    effect: Literal["exclude", "suspend", "exclude_and_suspend"] = "exclude"
+    redirect_to: str | None = None
+    signpost: str | None = None
+    reason: str
+
+
+class FlagRule(_Rule):
+    flag: Flag
+    reason: str
+
+
+class SignpostRule(_Rule):
+    id: str
+    why: str
+
+
+class Contact(_Pack):
+    id: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+    address: str | None = None
+    advocacy: bool = False
+    ref: str
+    note: str | None = None
+
+
+class ChildrensEligibility(_Pack):
+    statuses: tuple[ChildStatus, ...]
+    relationships: tuple[Relationship, ...]
+    anonymous_allowed: bool
+    ref: str
+
+
+class Feedback(_Pack):
+    ref: str
+    acknowledge: Timescale | Silent
+    respond: Timescale | Silent
+    what_happens: dict[Kind, str]
+
+
+class CalendarDef(_Pack):
+    closure_days: tuple[dt.date, ...] = ()
+    ref: str
+
+
+class DeemedReceipt(_Pack):
+    # working days after sending on which a response counts as received
+    days: dict[Channel, int]
+    ref: str
+
+
+class Pack(_Pack):
+    id: str
+    name: str
+    cite: str
+    reference_prefix: Annotated[str, Field(pattern=r"^[A-Z]{2,4}$")]
+    source: str
+    document_date: str
+    contacts: dict[str, Contact | Silent]
+    directory: tuple[Contact, ...] = ()
+    calendar: CalendarDef
+    deemed_receipt: DeemedReceipt | Silent
+    childrens_eligibility: ChildrensEligibility | None = None
+    feedback: Feedback
+    procedures: dict[PackProcedure, ProcedureDef]
+    routing: tuple[Route, ...]
+    exclusions: tuple[ExclusionRule, ...] = ()
+    flags: tuple[FlagRule, ...] = ()
+    signposts: tuple[SignpostRule, ...] = ()
+
+    def working_calendar(self) -> WorkingCalendar:
+        return calendar_for(tuple(sorted(self.calendar.closure_days)))
+
+
+class NationalPack(_Pack):
+    """Contacts well known and stable across England, and the rules every pack shares."""
+
+    directory: tuple[Contact, ...]
+    flags: tuple[FlagRule, ...] = ()
+    safety_signposts: tuple[SignpostRule, ...] = ()
+    ombudsman_signposts: tuple[SignpostRule, ...] = ()
+
+
+def _read_yaml(name: str) -> Any:
+    res = resources.files(PACKS_PACKAGE).joinpath(f"{name}.yaml")
+    if not res.is_file():
+        raise UnknownAuthorityError("authority", f"no policy pack called {name!r}")
+    try:
+        return yaml.safe_load(res.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PackError(f"{name}.yaml", f"is not valid YAML: {exc}") from None
+
+
+def _validate(model: type[BaseModel], data: Any, name: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = pydantic_field(err["loc"])
+        msg = "is not a pack key (typo?)" if err["type"] == "extra_forbidden" else err["msg"]
+        raise PackError(f"{name}.yaml:{where}", str(msg).removeprefix("Value error, ")) from None
+
+
+@lru_cache(maxsize=None)
+def load_national() -> NationalPack:
+    nat: NationalPack = _validate(NationalPack, _read_yaml(NATIONAL_ID), NATIONAL_ID)
+    return nat
+
+
+def check_pack(pack: Pack, national: NationalPack, name: str) -> None:
+    """Cross-references a schema cannot express: ids, procedures and contacts that must exist."""
+    known = {c.id for c in pack.directory} | {c.id for c in national.directory}
+    if pack.id != name:
+        raise PackError(f"{name}.yaml:id", f"is {pack.id!r} but the file is {name}.yaml")
+    for i, sp in enumerate(pack.signposts):
+        if sp.id not in known:
+            raise PackError(f"{name}.yaml:signposts.{i}.id", f"{sp.id!r} is not in any directory")
+    for i, ex in enumerate(pack.exclusions):
+        if ex.signpost and ex.signpost not in known:
+            raise PackError(f"{name}.yaml:exclusions.{i}.signpost", f"{ex.signpost!r} unknown")
+    for i, route in enumerate(pack.routing):
+        if route.procedure not in pack.procedures:
+            raise PackError(
+                f"{name}.yaml:routing.{i}.procedure", f"{route.procedure!r} is not defined"
+            )
+    if "corporate" not in pack.procedures and not any(r.when is None for r in pack.routing):
+        raise PackError(f"{name}.yaml:routing", "needs a last route with no `when`")
+
+
+def parse_pack(data: Any, name: str) -> Pack:
+    """Validates raw pack data (as read from YAML); used by the loader and by tests."""
+    pack: Pack = _validate(Pack, data, name)
+    check_pack(pack, load_national(), name)
+    return pack
+
+
+@lru_cache(maxsize=None)
+def load_pack(authority: str) -> Pack:
+    if not authority or authority == NATIONAL_ID or "/" in authority or "." in authority:
+        raise UnknownAuthorityError("authority", f"no policy pack called {authority!r}")
+    return parse_pack(_read_yaml(authority), authority)
+
+
+def authority_ids() -> list[str]:
+    root = resources.files(PACKS_PACKAGE)
+    return sorted(
+        p.name.removesuffix(".yaml")
+        for p in root.iterdir()
+        if p.name.endswith(".yaml") and p.name != f"{NATIONAL_ID}.yaml"
+    )
