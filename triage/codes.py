@@ -128,6 +128,16 @@ ExclusionCode = Literal[
     "procedure_exhausted",
 ]
 
+# Suspension codes: any exclusion code, or a procedure the policy pauses for without excluding.
+SuspensionOnlyCode = Literal[
+    "safeguarding_procedure",
+    "grievance_procedure",
+    "harassment_procedure",
+    "child_protection_procedure",
+    "court_proceedings",
+    "concurrent_investigation",
+]
+
 Flag = Literal[
     "safeguarding_referral",
     "confidential",

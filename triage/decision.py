@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .codes import ExclusionCode, Flag, Outcome, Procedure, TimeStatus
+from .codes import ExclusionCode, Flag, Outcome, Procedure, SuspensionOnlyCode, TimeStatus
 
 
 class _Out(BaseModel):
@@ -27,7 +27,7 @@ class Exclusion(_Out):
 
 
 class Suspension(_Out):
-    code: str
+    code: ExclusionCode | SuspensionOnlyCode
     reason: str
     ref: str
 

@@ -8,7 +8,7 @@ a typo'd key is an error, not a silently ignored rule.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Annotated, Any, Literal
 
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .calendar import WorkingCalendar, calendar_for
 from .codes import (
+    EXCLUSION_CODES,
     Channel,
     ChildStatus,
     Circumstance,
@@ -27,6 +28,7 @@ from .codes import (
     PackProcedure,
     Relationship,
     Service,
+    SuspensionOnlyCode,
 )
 from .errors import PackError, UnknownAuthorityError, pydantic_field
 
@@ -101,7 +103,9 @@ class Timescale(Period):
 class Window(Period):
     """A customer-side window: how long the person has to complain or to escalate."""
 
-    from_: Literal["incident", "aware", "previous_response", "stage1_response"] = Field(alias="from")
+    from_: Literal["incident", "aware", "previous_response", "stage1_response"] = Field(
+        alias="from"
+    )
     discretion: bool
     discretion_text: str | None = None
     counts_from: Literal["deemed_receipt", "sent"] | None = None
@@ -191,11 +195,17 @@ class Route(_Rule):
 
 
 class ExclusionRule(_Rule):
-    code: ExclusionCode
+    code: ExclusionCode | SuspensionOnlyCode
     effect: Literal["exclude", "suspend", "exclude_and_suspend"] = "exclude"
     redirect_to: str | None = None
     signpost: str | None = None
     reason: str
+
+    @model_validator(mode="after")
+    def _exclusions_use_contract_codes(self) -> ExclusionRule:
+        if self.effect != "suspend" and self.code not in EXCLUSION_CODES:
+            raise ValueError(f"{self.code!r} is not an exclusion code of the contract")
+        return self
 
 
 class FlagRule(_Rule):
@@ -206,6 +216,7 @@ class FlagRule(_Rule):
 class SignpostRule(_Rule):
     id: str
     why: str
+    ref: str = ""  # the contact's own entry carries the section it comes from
 
 
 class Contact(_Pack):
@@ -297,7 +308,7 @@ def _validate(model: type[BaseModel], data: Any, name: str) -> Any:
         raise PackError(f"{name}.yaml:{where}", str(msg).removeprefix("Value error, ")) from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_national() -> NationalPack:
     nat: NationalPack = _validate(NationalPack, _read_yaml(NATIONAL_ID), NATIONAL_ID)
     return nat
@@ -330,7 +341,7 @@ def parse_pack(data: Any, name: str) -> Pack:
     return pack
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(authority: str) -> Pack:
     if not authority or authority == NATIONAL_ID or "/" in authority or "." in authority:
         raise UnknownAuthorityError("authority", f"no policy pack called {authority!r}")
