@@ -29,7 +29,9 @@ def _parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FactsValidationError("(root)", f"not valid JSON: {exc.msg} at column {exc.colno}")
+        raise FactsValidationError(
+            "(root)", f"not valid JSON: {exc.msg} at column {exc.colno}"
+        ) from None
 
 
 def _read(path: str | None) -> str:

@@ -52,6 +52,7 @@ class _Assessment:
         self.flags: dict[str, None] = {}
         self.signposts: dict[str, Signpost] = {}
         self.exclusions: dict[str, Exclusion] = {}
+        self.limit_ref = pack.cite
         self.suspensions: dict[str, Suspension] = {}
         self._contacts = {c.id: c for c in national.directory}
         self._contacts.update({c.id: c for c in pack.directory})
@@ -101,7 +102,7 @@ class _Assessment:
                     reason="Received after the time limit, which the policy does not let the "
                     "authority waive.",
                     redirect_to=None,
-                    ref=self.reasons[-1].ref if self.reasons else self.pack.cite,
+                    ref=self.limit_ref,
                 ),
             )
         outcome = self.outcome(status)
@@ -191,7 +192,6 @@ class _Assessment:
     def time_limit(
         self, limit: ComplaintTimeLimit | Silent, stage: Stage, ctx: Context
     ) -> tuple[TimeStatus, dt.date | None]:
-        f = self.f
         window: Window | Silent | None
         if ctx.stage == 1:
             window = limit
@@ -202,6 +202,7 @@ class _Assessment:
                         return "no_limit", None
         else:
             window = stage.request
+        self.limit_ref = self.cite(window.ref if window is not None else stage.ref)
         if window is None or isinstance(window, Silent):
             why = window.silent if isinstance(window, Silent) else "No time limit applies."
             self.because(why, window.ref if isinstance(window, Silent) else stage.ref)
@@ -358,7 +359,7 @@ class _Assessment:
         return f"{' + '.join(parts)} from {start}"
 
     def apply_flags(self, ctx: Context) -> None:
-        for rule in (*self.national.flags, *self.pack.flags):
+        for rule in (*self.pack.flags, *self.national.flags):
             if rule.flag not in self.flags and holds(rule.when, rule.unless, ctx):
                 self.flags[rule.flag] = None
                 self.because(rule.reason, rule.ref)

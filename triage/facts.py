@@ -65,7 +65,7 @@ class Facts(_Strict):
 
     @classmethod
     def parse(cls, data: Any) -> Facts:
-        """Validates a mapping into Facts, raising FactsValidationError naming the first bad field."""
+        """Validates a mapping, raising FactsValidationError that names the first bad field."""
         if isinstance(data, Facts):
             return data
         if not isinstance(data, dict):
