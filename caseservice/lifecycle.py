@@ -1,0 +1,356 @@
+"""What happens to a case: filing it and each event after. Deadlines always come from triage,
+re-run on the case's current facts; a client never supplies them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from typing import Any
+
+import triage
+
+from . import retention
+from .errors import ConflictError, InputError
+from .models import Case, CaseEvent
+from .references import new_reference
+from .schemas import CaseCreate, EventCreate
+
+log = logging.getLogger(__name__)
+
+RESTRICTED_CIRCUMSTANCES = frozenset({"cse", "sexual_abuse"})
+ACCEPTED = frozenset({"accept", "accept_discretionary"})
+_STATUS_FOR_OUTCOME = {"redirect": "redirected", "decline": "declined", "feedback": "feedback"}
+# Where each event may be recorded from.
+_ALLOWED_FROM: dict[str, frozenset[str]] = {
+    "acknowledged": frozenset({"open", "suspended"}),
+    "extended": frozenset({"open", "suspended"}),
+    "responded": frozenset({"open", "suspended"}),
+    "escalation_requested": frozenset({"open", "responded", "closed"}),
+    "suspended": frozenset({"open"}),
+    "resumed": frozenset({"suspended"}),
+    "withdrawn": frozenset({"open", "suspended", "responded"}),
+    "closed": frozenset({"open", "suspended", "responded"}),
+}
+_DEADLINES = ("acknowledge_by", "respond_by", "respond_by_extended", "escalate_by")
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+@functools.lru_cache(maxsize=64)
+def reference_prefix(authority: str) -> str:
+    return triage.load_pack(authority).reference_prefix
+
+
+def assess(facts: dict[str, Any]) -> dict[str, Any]:
+    """Runs triage; facts errors become a 422 naming `facts.<field>`."""
+    try:
+        return triage.assess(facts).to_dict()
+    except triage.TriageError as exc:
+        raise InputError(f"facts.{exc.field}", exc.message) from None
+    except Exception:
+        # Input must never produce a 500; keep the engine's failure visible in the log
+        # (type and trace only: facts hold no personal data, but we still log no values).
+        log.exception("triage failed on a facts object")
+        raise InputError("facts", "the triage engine could not assess these facts") from None
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def status_for(decision: dict[str, Any]) -> str:
+    outcome = decision["outcome"]
+    return "open" if outcome in ACCEPTED else _STATUS_FOR_OUTCOME[outcome]
+
+
+def prepare_facts(raw: dict[str, Any], now: dt.date) -> dict[str, Any]:
+    facts = dict(raw)
+    if facts.get("received") is None:
+        facts["received"] = now.isoformat()
+    received = facts["received"]
+    if isinstance(received, str) and (day := _safe_date(received)) and day > now:
+        raise InputError("facts.received", f"{received} is in the future")
+    return facts
+
+
+def _safe_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def snapshot(case: Case) -> dict[str, Any]:
+    return {
+        "status": case.status,
+        "stage": case.stage,
+        "outcome": case.outcome,
+        "due": _iso(case.due),
+        **{name: _iso(getattr(case, name)) for name in _DEADLINES},
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _set_deadlines(case: Case, decision: dict[str, Any]) -> None:
+    deadlines = decision.get("deadlines") or {}
+    for name in _DEADLINES:
+        setattr(case, name, _date(deadlines.get(name)))
+    case.due = case.respond_by_extended if case.extended else case.respond_by
+    if case.status != "open" and case.status != "suspended":
+        case.due = None
+
+
+def _take_decision(case: Case, decision: dict[str, Any]) -> None:
+    case.decision = decision
+    case.procedure = decision["procedure"]
+    case.outcome = decision["outcome"]
+    case.stage = decision["stage"]
+    case.stages_total = decision["stages_total"]
+    case.status = status_for(decision)
+    case.referred_onwards = case.referred_onwards or decision["outcome"] == "redirect"
+    case.childrens_file = case.childrens_file or retention.has_childrens_file(case.facts, decision)
+    _set_deadlines(case, decision)
+
+
+def new_case(
+    body: CaseCreate, *, key: str, request_hash: str, actor: str, now: dt.date
+) -> tuple[Case, dict[str, Any]]:
+    facts = prepare_facts(body.facts, now)
+    decision = assess(facts)
+    received = dt.date.fromisoformat(str(facts["received"]))
+    authority = decision["authority"]
+    facts["authority"] = authority
+    circumstances = set(facts.get("circumstances") or ())
+    case = Case(
+        reference=new_reference(reference_prefix(authority), received.year),
+        idempotency_key=key,
+        request_hash=request_hash,
+        authority=authority,
+        kind=str(facts["kind"]),
+        service=facts.get("service"),
+        restricted=bool(circumstances & RESTRICTED_CIRCUMSTANCES),
+        childrens_file=False,
+        facts=facts,
+        narrative=body.narrative,
+        desired_outcome=body.desired_outcome,
+        contact=body.contact.model_dump(mode="json") if body.contact else None,
+        conversation_id=body.conversation_id,
+        channel=body.channel,
+        received=received,
+        extended=False,
+        paused_days=0,
+        referred_onwards=False,
+    )
+    _take_decision(case, decision)
+    case.retain_until = retention.retain_until(received, case.childrens_file)
+    case.events.append(
+        CaseEvent(
+            seq=0,
+            type="filed",
+            date=received,
+            note=None,
+            data={"after": snapshot(case), "decision": decision},
+            actor=actor,
+        )
+    )
+    return case, decision
+
+
+def apply_event(case: Case, event: EventCreate, *, actor: str, now: dt.date) -> CaseEvent:
+    """Changes `case` as `event` says and appends the event to its history."""
+    day = event.date or now
+    if day > now:
+        raise InputError("date", f"{day.isoformat()} is in the future")
+    if day < case.received:
+        raise InputError(
+            "date", f"{day.isoformat()} is before the case was received ({case.received})"
+        )
+    if event.outcome is not None and event.type != "closed":
+        raise InputError("outcome", "only applies to an event of type closed")
+    if case.status not in _ALLOWED_FROM[event.type]:
+        raise ConflictError(
+            "type", f"cannot record {event.type} on a case whose status is {case.status}"
+        )
+    before = snapshot(case)
+    extra = _HANDLERS[event.type](case, event, day)
+    last = max(case.events, key=lambda e: e.seq, default=None)
+    case.retain_until = max(case.retain_until, retention.retain_until(day, case.childrens_file))
+    record = CaseEvent(
+        seq=(last.seq + 1) if last else 1,
+        type=event.type,
+        date=day,
+        note=event.note,
+        data={"before": before, "after": snapshot(case), **extra},
+        actor=actor,
+    )
+    case.events.append(record)
+    return record
+
+
+def _acknowledged(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    if case.acknowledged_on is not None:
+        raise ConflictError("type", f"already acknowledged on {case.acknowledged_on}")
+    case.acknowledged_on = day
+    return {"in_time": case.acknowledge_by is None or day <= case.acknowledge_by}
+
+
+def _extended(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    if case.extended:
+        raise ConflictError("type", "the response deadline has already been extended")
+    if case.respond_by_extended is None:
+        raise ConflictError("type", "the policy gives no extension at this stage")
+    case.extended = True
+    case.due = case.respond_by_extended
+    return {}
+
+
+def _responded(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    case.responded_on = day
+    case.responded_in_time = case.due is None or day <= case.due
+    case.status = "responded"
+    case.suspended_since = None
+    case.due = None
+    channel = event.previous_response_channel
+    case.escalate_by = _escalation_limit(case, day, channel)
+    return {"in_time": case.responded_in_time, "channel": channel}
+
+
+def _escalation_limit(case: Case, responded: dt.date, channel: str | None) -> dt.date | None:
+    """Last day to ask for the next stage, given the actual response date (triage's own
+    escalate_by assumes the response comes on the last allowed day)."""
+    if case.stage >= case.stages_total:
+        return None
+    facts = _escalation_facts(case, responded, responded, channel)
+    try:
+        decision = triage.assess(facts).to_dict()
+    except Exception:
+        log.warning("could not work out the escalation window for a case", exc_info=True)
+        return case.escalate_by
+    if decision["outcome"] not in ACCEPTED:
+        return None
+    return _date(decision["time_limit"].get("limit_date"))
+
+
+def _escalation_facts(
+    case: Case, received: dt.date, previous: dt.date, channel: str | None
+) -> dict[str, Any]:
+    facts = dict(case.facts)
+    facts["received"] = received.isoformat()
+    facts["stage_requested"] = case.stage + 1
+    facts["previous_response_date"] = previous.isoformat()
+    if case.stage == 1:
+        facts["stage1_response_date"] = previous.isoformat()
+    if channel:
+        facts["previous_response_channel"] = channel
+    return facts
+
+
+def _escalation_requested(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    previous = event.previous_response_date or case.responded_on
+    if previous is None:
+        raise InputError(
+            "previous_response_date",
+            "no response has been recorded on this case; give the date of the response "
+            "being escalated from",
+        )
+    if previous > day:
+        raise InputError("previous_response_date", "is after the escalation request")
+    channel = event.previous_response_channel
+    if channel is None:
+        for past in reversed(case.events):
+            if past.type == "responded":
+                channel = past.data.get("channel")
+                break
+    facts = _escalation_facts(case, day, previous, channel)
+    decision = assess(facts)
+    extra: dict[str, Any] = {"decision": decision}
+    if decision["outcome"] in ACCEPTED:
+        case.facts = facts
+        case.extended = False
+        case.paused_days = 0
+        case.suspended_since = None
+        case.acknowledged_on = None
+        case.responded_on = None
+        case.responded_in_time = None
+        case.closed_on = None
+        case.closure_outcome = None
+        _take_decision(case, decision)
+    else:
+        # The request is recorded with where it was sent; the case keeps its stage.
+        case.decision = decision
+        case.outcome = decision["outcome"]
+        case.status = status_for(decision)
+        case.referred_onwards = case.referred_onwards or decision["outcome"] == "redirect"
+        case.due = None
+        case.escalate_by = None
+    return extra
+
+
+def _suspended(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    case.status = "suspended"
+    case.suspended_since = day
+    return {}
+
+
+def _resumed(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    assert case.suspended_since is not None
+    paused = (day - case.suspended_since).days
+    case.paused_days += paused
+    case.suspended_since = None
+    case.status = "open"
+    # The clock stops while suspended: re-run triage as if received that many days later,
+    # so deadlines land on working days by the policy's own rules.
+    facts = dict(case.facts)
+    received = dt.date.fromisoformat(str(facts["received"])) + dt.timedelta(days=case.paused_days)
+    facts["received"] = received.isoformat()
+    decision = assess(facts)
+    _set_deadlines(case, decision)
+    return {"paused_days": paused, "total_paused_days": case.paused_days}
+
+
+def _withdrawn(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    case.status = "withdrawn"
+    case.closed_on = day
+    case.suspended_since = None
+    case.due = None
+    return {}
+
+
+def _closed(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    if event.outcome is None:
+        raise InputError(
+            "outcome", "is required to close a case: upheld, partly_upheld or not_upheld"
+        )
+    if case.responded_on is None:
+        case.responded_on = day
+        case.responded_in_time = case.due is None or day <= case.due
+    case.status = "closed"
+    case.closed_on = day
+    case.closure_outcome = event.outcome
+    case.suspended_since = None
+    case.due = None
+    if event.referred_to_ombudsman:
+        case.referred_onwards = True
+    return {"outcome": event.outcome, "referred_to_ombudsman": bool(event.referred_to_ombudsman)}
+
+
+_HANDLERS = {
+    "acknowledged": _acknowledged,
+    "extended": _extended,
+    "responded": _responded,
+    "escalation_requested": _escalation_requested,
+    "suspended": _suspended,
+    "resumed": _resumed,
+    "withdrawn": _withdrawn,
+    "closed": _closed,
+}
+
+
+def is_overdue(case: Case, now: dt.date) -> bool:
+    return case.status == "open" and case.due is not None and case.due < now
