@@ -8,8 +8,11 @@ a typo'd key is an error, not a silently ignored rule.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
@@ -263,7 +266,8 @@ class Pack(_Pack):
     reference_prefix: Annotated[str, Field(pattern=r"^[A-Z]{2,4}$")]
     source: str
     document_date: str
-    contacts: dict[str, Contact | Silent]
+    # role (complaints, childrens_services, ...) -> a directory id, or why the document has none
+    contacts: dict[str, str | Silent]
     directory: tuple[Contact, ...] = ()
     calendar: CalendarDef
     deemed_receipt: DeemedReceipt | Silent
@@ -274,6 +278,13 @@ class Pack(_Pack):
     exclusions: tuple[ExclusionRule, ...] = ()
     flags: tuple[FlagRule, ...] = ()
     signposts: tuple[SignpostRule, ...] = ()
+
+    def contact(self, role: str) -> Contact | Silent | None:
+        """The authority's own contact for a role, the document's silence, or None if unknown."""
+        entry = self.contacts.get(role)
+        if isinstance(entry, str):
+            return next(c for c in self.directory if c.id == entry)
+        return entry
 
     def working_calendar(self) -> WorkingCalendar:
         return calendar_for(tuple(sorted(self.calendar.closure_days)))
@@ -288,9 +299,18 @@ class NationalPack(_Pack):
     ombudsman_signposts: tuple[SignpostRule, ...] = ()
 
 
+def _pack_dirs() -> list[Path]:
+    """Extra pack folders from TRIAGE_PACK_PATH (os.pathsep-separated), searched first, so a
+    council can try a new pack without changing the installed package."""
+    extra = os.environ.get("TRIAGE_PACK_PATH", "")
+    return [Path(p) for p in extra.split(os.pathsep) if p]
+
+
 def _read_yaml(name: str) -> Any:
-    res = resources.files(PACKS_PACKAGE).joinpath(f"{name}.yaml")
-    if not res.is_file():
+    candidates: list[Traversable] = [d / f"{name}.yaml" for d in _pack_dirs()]
+    candidates.append(resources.files(PACKS_PACKAGE).joinpath(f"{name}.yaml"))
+    res = next((c for c in candidates if c.is_file()), None)
+    if res is None:
         raise UnknownAuthorityError("authority", f"no policy pack called {name!r}")
     try:
         return yaml.safe_load(res.read_text(encoding="utf-8"))
@@ -319,6 +339,10 @@ def check_pack(pack: Pack, national: NationalPack, name: str) -> None:
     known = {c.id for c in pack.directory} | {c.id for c in national.directory}
     if pack.id != name:
         raise PackError(f"{name}.yaml:id", f"is {pack.id!r} but the file is {name}.yaml")
+    own = {c.id for c in pack.directory}
+    for role, entry in pack.contacts.items():
+        if isinstance(entry, str) and entry not in own:
+            raise PackError(f"{name}.yaml:contacts.{role}", f"{entry!r} is not in the directory")
     for i, sp in enumerate(pack.signposts):
         if sp.id not in known:
             raise PackError(f"{name}.yaml:signposts.{i}.id", f"{sp.id!r} is not in any directory")
@@ -349,9 +373,12 @@ def load_pack(authority: str) -> Pack:
 
 
 def authority_ids() -> list[str]:
-    root = resources.files(PACKS_PACKAGE)
-    return sorted(
+    names = {
         p.name.removesuffix(".yaml")
-        for p in root.iterdir()
-        if p.name.endswith(".yaml") and p.name != f"{NATIONAL_ID}.yaml"
-    )
+        for d in [resources.files(PACKS_PACKAGE), *_pack_dirs()]
+        if d.is_dir()
+        for p in d.iterdir()
+        if p.name.endswith(".yaml")
+    }
+    names.discard(NATIONAL_ID)
+    return sorted(names)
