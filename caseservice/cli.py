@@ -117,8 +117,12 @@ def _print_cases(rows: Sequence[Case]) -> None:
     print(f"{len(rows)} case(s)", file=sys.stderr)
 
 
+def _as_of(args: argparse.Namespace) -> dt.date:
+    return dt.date.fromisoformat(args.as_of) if args.as_of else today()
+
+
 def cmd_cases_due(args: argparse.Namespace, settings: Settings) -> int:
-    now = today()
+    now = _as_of(args)
     db = _database(settings)
     with db.write() as session:
         rows = session.scalars(
@@ -137,7 +141,7 @@ def cmd_cases_due(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_cases_overdue(args: argparse.Namespace, settings: Settings) -> int:
-    now = today()
+    now = _as_of(args)
     db = _database(settings)
     with db.write() as session:
         rows = session.scalars(
@@ -169,7 +173,7 @@ def purge(db: Database, now: dt.date, *, dry_run: bool, actor: str) -> dict[str,
 
 
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
-    now = dt.date.fromisoformat(args.today) if args.today else today()
+    now = _as_of(args)
     db = _database(settings)
     counts = purge(db, now, dry_run=args.dry_run, actor=_actor())
     db.dispose()
@@ -219,14 +223,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due = cases.add_parser("due", help="open cases due within N days")
     due.add_argument("--within", type=int, default=3, metavar="DAYS")
+    due.add_argument("--as-of", metavar="YYYY-MM-DD", help="count from this day, not today")
     due.set_defaults(func=cmd_cases_due)
-    cases.add_parser("overdue", help="open cases past their due date").set_defaults(
-        func=cmd_cases_overdue
-    )
+    overdue = cases.add_parser("overdue", help="open cases past their due date")
+    overdue.add_argument("--as-of", metavar="YYYY-MM-DD", help="as on this day, not today")
+    overdue.set_defaults(func=cmd_cases_overdue)
 
     purge_cmd = sub.add_parser("purge", help="delete closed cases past retention (6 or 25 years)")
     purge_cmd.add_argument("--dry-run", action="store_true", help="count, delete nothing")
-    purge_cmd.add_argument("--today", help=argparse.SUPPRESS)
+    purge_cmd.add_argument("--as-of", metavar="YYYY-MM-DD", help="as on this day, not today")
     purge_cmd.set_defaults(func=cmd_purge)
     return parser
 
