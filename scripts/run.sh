@@ -21,6 +21,7 @@ mkdir -p "$RUN_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
 export RUN_DIR
 export RASA_MODEL="${RASA_MODEL:-bot/models/current.tar.gz}"
+export RASA_CREDENTIALS="${RASA_CREDENTIALS:-bot/credentials.yml}"
 
 say() { printf '\n==> %s\n' "$*"; }
 die() { printf '\nmake run: %s\n' "$*" >&2; exit 1; }
@@ -41,6 +42,7 @@ for name in WEB_PORT RASA_PORT ACTIONS_PORT CASES_PORT; do
   if ! .venv/bin/python - "$port" <<'EOF'
 import socket, sys
 s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the servers do: TIME_WAIT is fine
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:
