@@ -8,7 +8,7 @@
 #   AUTHORITY      council id, e.g. telford-wrekin (default); `.venv/bin/triage authorities` lists them
 #   WEB_PORT       demo page (8080)      RASA_PORT     Rasa server (5005)
 #   ACTIONS_PORT   action server (5055)  CASES_PORT    case service (8100)
-#   RUN_DIR        database, token, outbox and generated endpoints (var/run)
+#   RUN_DIR        database, token and outbox (var/run)
 #   RUN_SKIP_BUILD=1  skip the install/train step (the browser tests build first, then use this)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +32,9 @@ if [ -z "${RUN_SKIP_BUILD:-}" ]; then
   make --no-print-directory install rasa-venv web train
 fi
 
-.venv/bin/triage authorities 2>/dev/null | grep -qw -- "$AUTHORITY" ||
-  die "unknown AUTHORITY '$AUTHORITY'. Known: $(.venv/bin/triage authorities 2>/dev/null | tr '\n' ' ')"
+known="$(.venv/bin/triage authorities | cut -f1)"
+grep -qxF -- "$AUTHORITY" <<<"$known" ||
+  die "unknown AUTHORITY '$AUTHORITY'. Known: $(tr '\n' ' ' <<<"$known")"
 [ -f "$RASA_MODEL" ] || die "no trained model at $RASA_MODEL (run: make train)"
 
 # A clear message beats four tracebacks when something else already has a port.
@@ -70,19 +71,8 @@ export CASESERVICE_TOKEN
 export CASESERVICE_URL="http://127.0.0.1:$CASES_PORT"
 export OUTBOX_PATH="$RUN_DIR/outbox.sqlite3"
 
-# Rasa reads the action server's URL from endpoints.yml: the bot's own file, with this run's port.
-.venv/bin/python - "$RUN_DIR/endpoints.yml" "http://127.0.0.1:$ACTIONS_PORT/webhook" <<'EOF'
-import sys
-from pathlib import Path
-
-import yaml
-
-source = Path("bot/endpoints.yml")
-endpoints = (yaml.safe_load(source.read_text()) if source.exists() else None) or {}
-endpoints["action_endpoint"] = {**(endpoints.get("action_endpoint") or {}), "url": sys.argv[2]}
-header = "# Written by scripts/run.sh for this run from bot/endpoints.yml; edit that file instead.\n"
-Path(sys.argv[1]).write_text(header + yaml.safe_dump(endpoints, sort_keys=False))
-EOF
+# bot/endpoints.yml reads the action server's URL from the environment.
+export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTIONS_PORT/webhook"
 
 export SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false
 export PYTHONUNBUFFERED=1
