@@ -4,10 +4,11 @@ decision. Each step is small and records its reason with the pack's section refe
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
-from .codes import PackProcedure, TimeStatus
-from .conditions import Context, holds
+from .codes import ExclusionCode, Flag, Outcome, PackProcedure, Procedure, TimeStatus
+from .conditions import Context, matching
 from .decision import Deadlines, Decision, Exclusion, Reason, Signpost, Suspension, TimeLimit
 from .errors import FactsValidationError
 from .facts import Facts
@@ -41,6 +42,24 @@ def assess(facts: dict[str, Any] | Facts, *, authority: str | None = None) -> De
     return _Assessment(pack, load_national(), f).decide()
 
 
+@lru_cache(maxsize=1024)
+def _signpost(c: Contact, why: str) -> Signpost:
+    return Signpost(id=c.id, name=c.name, phone=c.phone, email=c.email, url=c.url, why=why)
+
+
+_CONTACTS: dict[int, tuple[Pack, dict[str, Contact]]] = {}
+
+
+def _contacts_of(pack: Pack, national: NationalPack) -> dict[str, Contact]:
+    # Packs are immutable and cached, so their merged directory is built once; the entry keeps
+    # the pack alive so its id() is never reused.
+    entry = _CONTACTS.get(id(pack))
+    if entry is None or entry[0] is not pack:
+        merged = {c.id: c for c in (*national.directory, *pack.directory)}
+        entry = _CONTACTS[id(pack)] = (pack, merged)
+    return entry[1]
+
+
 class _Assessment:
     def __init__(self, pack: Pack, national: NationalPack, facts: Facts) -> None:
         self.pack = pack
@@ -49,13 +68,12 @@ class _Assessment:
         self.cal = pack.working_calendar()
         self.received = facts.received or dt.date.today()
         self.reasons: list[Reason] = []
-        self.flags: dict[str, None] = {}
+        self.flags: dict[Flag, None] = {}
         self.signposts: dict[str, Signpost] = {}
         self.exclusions: dict[str, Exclusion] = {}
         self.limit_ref = pack.cite
         self.suspensions: dict[str, Suspension] = {}
-        self._contacts = {c.id: c for c in national.directory}
-        self._contacts.update({c.id: c for c in pack.directory})
+        self._contacts = _contacts_of(pack, national)
 
     # -- helpers ---------------------------------------------------------------------------
     def because(self, text: str, ref: str) -> None:
@@ -67,15 +85,12 @@ class _Assessment:
     def signpost(self, contact_id: str, why: str) -> None:
         if contact_id in self.signposts:
             return
-        c: Contact = self._contacts[contact_id]
-        self.signposts[contact_id] = Signpost(
-            id=c.id, name=c.name, phone=c.phone, email=c.email, url=c.url, why=why
-        )
+        self.signposts[contact_id] = _signpost(self._contacts[contact_id], why)
 
     # -- the steps -------------------------------------------------------------------------
     def decide(self) -> Decision:
         statutory_child = self.statutory_child()
-        base = Context(self.f, None, self.f.stage_requested or 1, statutory_child)
+        base = Context.of(self.f, None, self.f.stage_requested or 1, statutory_child)
         self.safety(base)
         if self.f.kind != "complaint":
             return self.feedback(base)
@@ -83,7 +98,7 @@ class _Assessment:
         procedure = self.route(base)
         proc = self.pack.procedures[procedure]
         stage = self.f.stage_requested or 1
-        ctx = Context(self.f, procedure, stage, statutory_child)
+        ctx = Context.of(self.f, procedure, stage, statutory_child)
         if stage > len(proc.stages):
             return self.exhausted(ctx, procedure, len(proc.stages))
         stage_def = proc.stages[stage - 1]
@@ -111,6 +126,7 @@ class _Assessment:
             deadlines = self.deadlines(proc.stages, stage)
             if stage_def.independent:
                 self.flags["independent_investigation"] = None
+        ctx = ctx.decided(outcome)
         self.apply_flags(ctx)
         self.apply_signposts(ctx, with_ombudsman=True)
         return self.build(
@@ -138,15 +154,13 @@ class _Assessment:
         return rel is None or rel in el.relationships
 
     def safety(self, ctx: Context) -> None:
-        for rule in self.national.safety_signposts:
-            if holds(rule.when, rule.unless, ctx):
-                self.signpost(rule.id, rule.why)
+        for rule in matching(self.national.safety_signposts, ctx):
+            self.signpost(rule.id, rule.why)
 
     def route(self, ctx: Context) -> PackProcedure:
-        for route in self.pack.routing:
-            if holds(route.when, route.unless, ctx):
-                self.because(route.reason, route.ref)
-                return route.procedure
+        for route in matching(self.pack.routing, ctx):
+            self.because(route.reason, route.ref)
+            return route.procedure
         raise AssertionError("check_pack guarantees a catch-all route")  # pragma: no cover
 
     def feedback(self, ctx: Context) -> Decision:
@@ -196,10 +210,9 @@ class _Assessment:
         if ctx.stage == 1:
             window = limit
             if isinstance(limit, ComplaintTimeLimit):
-                for ov in limit.overrides:
-                    if holds(ov.when, ov.unless, ctx):
-                        self.because(ov.reason, ov.ref)
-                        return "no_limit", None
+                for ov in matching(limit.overrides, ctx):
+                    self.because(ov.reason, ov.ref)
+                    return "no_limit", None
         else:
             window = stage.request
         self.limit_ref = self.cite(window.ref if window is not None else stage.ref)
@@ -268,21 +281,17 @@ class _Assessment:
         return sent, "the previous response"
 
     def apply_exclusions(self, ctx: Context) -> None:
-        for rule in self.pack.exclusions:
-            if not holds(rule.when, rule.unless, ctx):
-                continue
+        for rule in matching(self.pack.exclusions, ctx):
             ref = self.cite(rule.ref)
             if (
                 rule.effect in ("exclude", "exclude_and_suspend")
                 and rule.code not in self.exclusions
             ):
-                self.exclusions[rule.code] = Exclusion.model_validate(
-                    {
-                        "code": rule.code,
-                        "reason": rule.reason,
-                        "redirect_to": rule.redirect_to,
-                        "ref": ref,
-                    }
+                self.exclusions[rule.code] = Exclusion(
+                    code=cast(ExclusionCode, rule.code),  # checked when the pack loaded
+                    reason=rule.reason,
+                    redirect_to=rule.redirect_to,
+                    ref=ref,
                 )
                 self.reasons.append(Reason(text=rule.reason, ref=ref))
                 if rule.signpost:
@@ -297,7 +306,7 @@ class _Assessment:
                 if rule.effect == "suspend":
                     self.reasons.append(Reason(text=rule.reason, ref=ref))
 
-    def outcome(self, status: TimeStatus) -> str:
+    def outcome(self, status: TimeStatus) -> Outcome:
         blocking = [e for e in self.exclusions.values() if e.code != "not_eligible_statutory"]
         if blocking:
             return "redirect" if any(e.redirect_to for e in blocking) else "decline"
@@ -359,51 +368,46 @@ class _Assessment:
         return f"{' + '.join(parts)} from {start}"
 
     def apply_flags(self, ctx: Context) -> None:
-        for rule in (*self.pack.flags, *self.national.flags):
-            if rule.flag not in self.flags and holds(rule.when, rule.unless, ctx):
-                self.flags[rule.flag] = None
-                self.because(rule.reason, rule.ref)
+        for rules in (self.pack.flags, self.national.flags):
+            for rule in matching(rules, ctx):
+                if rule.flag not in self.flags:
+                    self.flags[rule.flag] = None
+                    self.because(rule.reason, rule.ref)
 
     def apply_signposts(self, ctx: Context, *, with_ombudsman: bool) -> None:
-        for rule in self.pack.signposts:
-            if holds(rule.when, rule.unless, ctx):
-                self.signpost(rule.id, rule.why)
+        for rule in matching(self.pack.signposts, ctx):
+            self.signpost(rule.id, rule.why)
         if with_ombudsman:
-            for rule in self.national.ombudsman_signposts:
-                if holds(rule.when, rule.unless, ctx):
-                    self.signpost(rule.id, rule.why)
+            for rule in matching(self.national.ombudsman_signposts, ctx):
+                self.signpost(rule.id, rule.why)
         if any(self._contacts[s].advocacy for s in self.signposts):
             self.flags["advocacy_offered"] = None
 
     def ombudsman_names(self, ctx: Context) -> list[str]:
-        return [
-            self._contacts[r.id].name
-            for r in self.national.ombudsman_signposts
-            if holds(r.when, r.unless, ctx)
-        ]
+        return [self._contacts[r.id].name for r in matching(self.national.ombudsman_signposts, ctx)]
 
     def build(
         self,
-        procedure: str,
-        outcome: str,
+        procedure: Procedure,
+        outcome: Outcome,
         stage: int,
         stages_total: int,
         time_limit: TimeLimit,
         deadlines: Deadlines,
     ) -> Decision:
-        return Decision.model_validate(
-            {
-                "authority": self.pack.id,
-                "procedure": procedure,
-                "outcome": outcome,
-                "stage": stage,
-                "stages_total": stages_total,
-                "time_limit": time_limit,
-                "exclusions": tuple(self.exclusions.values()),
-                "suspensions": tuple(self.suspensions.values()),
-                "deadlines": deadlines,
-                "signposts": tuple(self.signposts.values()),
-                "flags": tuple(self.flags),
-                "reasons": tuple(self.reasons),
-            }
+        # Every part was built from validated facts and a validated pack, so skip re-validation
+        # (it doubled the cost of a decision); the decision model still defines the JSON shape.
+        return Decision(
+            authority=self.pack.id,
+            procedure=procedure,
+            outcome=outcome,
+            stage=stage,
+            stages_total=stages_total,
+            time_limit=time_limit,
+            exclusions=tuple(self.exclusions.values()),
+            suspensions=tuple(self.suspensions.values()),
+            deadlines=deadlines,
+            signposts=tuple(self.signposts.values()),
+            flags=tuple(self.flags),
+            reasons=tuple(self.reasons),
         )

@@ -18,7 +18,13 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .calendar import WorkingCalendar, calendar_for
+from .calendar import (
+    WorkingCalendar,
+    add_calendar_days,
+    add_months,
+    add_years,
+    calendar_for,
+)
 from .codes import (
     EXCLUSION_CODES,
     Channel,
@@ -28,6 +34,7 @@ from .codes import (
     ExclusionCode,
     Flag,
     Kind,
+    Outcome,
     PackProcedure,
     Relationship,
     Service,
@@ -62,8 +69,6 @@ class Period(_Pack):
         return self
 
     def add_to(self, day: dt.date, cal: WorkingCalendar) -> dt.date:
-        from .calendar import add_calendar_days, add_months, add_years
-
         if self.working_days is not None:
             return cal.add_working_days(day, self.working_days)
         if self.calendar_days is not None:
@@ -147,6 +152,7 @@ class Condition(_Pack):
     stages: tuple[int, ...] | None = None
     incident_before: dt.date | None = None
     age_under: int | None = None
+    outcomes: tuple[Outcome, ...] | None = None  # only flags and signposts, decided after it
 
 
 Conditions = Condition | tuple[Condition, ...]
