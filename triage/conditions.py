@@ -7,8 +7,7 @@ tuple scans were most of a decision's cost.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
@@ -43,91 +42,73 @@ class Context:
         return replace(self, outcome=outcome)
 
 
-def _set(values: tuple[object, ...] | None) -> frozenset[object] | None:
-    return None if values is None else frozenset(values)
+Check = Callable[[Context], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    kinds: frozenset[object] | None
-    services: frozenset[object] | None
-    any_circumstance: frozenset[object] | None
-    all_circumstances: frozenset[object] | None
-    relationships: frozenset[object] | None
-    consent: frozenset[object] | None
-    anonymous: bool | None
-    council_tenant: bool | None
-    is_child: bool | None
-    child_statuses: frozenset[object] | None
-    statutory_child: bool | None
-    procedures: frozenset[object] | None
-    stages: frozenset[object] | None
-    incident_before: dt.date | None
-    age_under: int | None
-    outcomes: frozenset[object] | None
-
-    @classmethod
-    def of(cls, c: Condition) -> _Compiled:
-        return cls(
-            _set(c.kinds),
-            _set(c.services),
-            _set(c.circumstances),
-            _set(c.all_circumstances),
-            _set(c.relationships),
-            _set(c.consent),
-            c.anonymous,
-            c.council_tenant,
-            c.is_child,
-            _set(c.child_statuses),
-            c.statutory_child,
-            _set(c.procedures),
-            _set(c.stages),
-            c.incident_before,
-            c.age_under,
-            _set(c.outcomes),
+def _checks(c: Condition) -> tuple[Check, ...]:
+    """One small predicate per key the condition gives, most selective first: a condition names
+    one or two keys, so testing only those is far cheaper than testing all sixteen."""
+    checks: list[Check] = []
+    if c.circumstances is not None:
+        any_of = frozenset(c.circumstances)
+        checks.append(lambda ctx: not any_of.isdisjoint(ctx.circumstances))
+    if c.services is not None:
+        services = frozenset(c.services)
+        checks.append(lambda ctx: ctx.facts.service in services)
+    if c.all_circumstances is not None:
+        all_of = frozenset(c.all_circumstances)
+        checks.append(lambda ctx: all_of <= ctx.circumstances)
+    if c.kinds is not None:
+        kinds = frozenset(c.kinds)
+        checks.append(lambda ctx: ctx.facts.kind in kinds)
+    if c.relationships is not None:
+        rels = frozenset(c.relationships)
+        checks.append(lambda ctx: ctx.facts.complainant.relationship in rels)
+    if c.consent is not None:
+        consent = frozenset(c.consent)
+        checks.append(lambda ctx: (ctx.facts.complainant.consent or "unknown") in consent)
+    if c.anonymous is not None:
+        anonymous = c.anonymous
+        checks.append(lambda ctx: bool(ctx.facts.complainant.anonymous) is anonymous)
+    if c.council_tenant is not None:
+        tenant = c.council_tenant
+        checks.append(lambda ctx: ctx.facts.complainant.council_tenant is tenant)
+    if c.is_child is not None:
+        is_child = c.is_child
+        checks.append(lambda ctx: ctx.facts.person_affected.is_child is is_child)
+    if c.child_statuses is not None:
+        statuses = frozenset(c.child_statuses)
+        checks.append(lambda ctx: not statuses.isdisjoint(ctx.child_statuses))
+    if c.statutory_child is not None:
+        statutory = c.statutory_child
+        checks.append(lambda ctx: ctx.statutory_child is statutory)
+    if c.procedures is not None:
+        procedures = frozenset(c.procedures)
+        checks.append(lambda ctx: ctx.procedure in procedures)
+    if c.stages is not None:
+        stages = frozenset(c.stages)
+        checks.append(lambda ctx: ctx.stage in stages)
+    if c.incident_before is not None:
+        before = c.incident_before
+        checks.append(
+            lambda ctx: ctx.facts.incident_date is not None and ctx.facts.incident_date < before
         )
-
-    def matches(self, ctx: Context) -> bool:
-        f = ctx.facts
-        if self.kinds is not None and f.kind not in self.kinds:
-            return False
-        if self.services is not None and f.service not in self.services:
-            return False
-        if self.any_circumstance is not None and self.any_circumstance.isdisjoint(
-            ctx.circumstances
-        ):
-            return False
-        if self.all_circumstances is not None and not self.all_circumstances <= ctx.circumstances:
-            return False
-        if self.relationships is not None and f.complainant.relationship not in self.relationships:
-            return False
-        if self.consent is not None and (f.complainant.consent or "unknown") not in self.consent:
-            return False
-        if self.anonymous is not None and bool(f.complainant.anonymous) is not self.anonymous:
-            return False
-        if self.council_tenant is not None and f.complainant.council_tenant is not (
-            self.council_tenant
-        ):
-            return False
-        if self.is_child is not None and f.person_affected.is_child is not self.is_child:
-            return False
-        if self.child_statuses is not None and self.child_statuses.isdisjoint(ctx.child_statuses):
-            return False
-        if self.statutory_child is not None and ctx.statutory_child is not self.statutory_child:
-            return False
-        if self.procedures is not None and ctx.procedure not in self.procedures:
-            return False
-        if self.stages is not None and ctx.stage not in self.stages:
-            return False
-        if self.incident_before is not None and not (
-            f.incident_date is not None and f.incident_date < self.incident_before
-        ):
-            return False
-        if self.outcomes is not None and ctx.outcome not in self.outcomes:
-            return False
-        return self.age_under is None or (
-            f.complainant.age is not None and f.complainant.age < self.age_under
+    if c.age_under is not None:
+        under = c.age_under
+        checks.append(
+            lambda ctx: ctx.facts.complainant.age is not None and ctx.facts.complainant.age < under
         )
+    if c.outcomes is not None:
+        outcomes = frozenset(c.outcomes)
+        checks.append(lambda ctx: ctx.outcome in outcomes)
+    return tuple(checks)
+
+
+def _all(checks: tuple[Check, ...], ctx: Context) -> bool:
+    for check in checks:  # noqa: SIM110 - a plain loop avoids a generator per call (hot path)
+        if not check(ctx):
+            return False
+    return True
 
 
 class _HasConditions(Protocol):
@@ -138,27 +119,91 @@ class _HasConditions(Protocol):
 
 
 R = TypeVar("R", bound=_HasConditions)
-_Matchers = tuple[_Compiled, ...] | None
+_Matchers = tuple[tuple[Check, ...], ...] | None
+
+
+@dataclass(frozen=True)
+class _RuleIndex:
+    """A rule list compiled for matching. Most rules can only fire when the facts carry one of a
+    few circumstances or a given service, so each rule is filed under those keys and a case
+    only tests the rules its own circumstances and service can trigger (about 5 of 25)."""
+
+    source: tuple[Any, ...]
+    compiled: tuple[tuple[_Matchers, _Matchers, Any], ...]
+    by_circumstance: dict[str, tuple[int, ...]]
+    by_service: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+
+def _gates(when: Conditions | None) -> tuple[set[str], set[str]] | None:
+    """The circumstances and services of which at least one must be present for `when` to
+    hold; None when some alternative has no such gate."""
+    if when is None:
+        return None
+    circ: set[str] = set()
+    serv: set[str] = set()
+    for c in (when,) if isinstance(when, Condition) else when:
+        if c.circumstances is not None:
+            circ.update(c.circumstances)
+        elif c.services is not None:
+            serv.update(c.services)
+        else:
+            return None
+    return circ, serv
+
+
+def _index(rules: tuple[Any, ...]) -> _RuleIndex:
+    by_c: dict[str, list[int]] = {}
+    by_s: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, rule in enumerate(rules):
+        gates = _gates(rule.when)
+        if gates is None:
+            always.append(i)
+            continue
+        for c in gates[0]:
+            by_c.setdefault(c, []).append(i)
+        for sv in gates[1]:
+            by_s.setdefault(sv, []).append(i)
+    return _RuleIndex(
+        rules,
+        tuple((_compile(r.when), _compile(r.unless), r) for r in rules),
+        {k: tuple(v) for k, v in by_c.items()},
+        {k: tuple(v) for k, v in by_s.items()},
+        tuple(always),
+    )
+
 
 # Keyed by id(); each entry keeps its source alive, so an id is never reused for another object.
-_COMPILED: dict[int, tuple[object, tuple[tuple[_Matchers, _Matchers, Any], ...]]] = {}
+_INDEXES: dict[int, _RuleIndex] = {}
 
 
 def _compile(conds: Conditions | None) -> _Matchers:
     if conds is None:
         return None
-    return tuple(_Compiled.of(c) for c in ((conds,) if isinstance(conds, Condition) else conds))
+    return tuple(_checks(c) for c in ((conds,) if isinstance(conds, Condition) else conds))
 
 
-def matching(rules: tuple[R, ...], ctx: Context) -> Iterator[R]:
+def _any(matchers: tuple[tuple[Check, ...], ...], ctx: Context) -> bool:
+    for checks in matchers:  # noqa: SIM110 - as above
+        if _all(checks, ctx):
+            return True
+    return False
+
+
+def matching(rules: tuple[R, ...], ctx: Context) -> list[R]:
     """The rules whose `when` (any of a list) holds and whose `unless` (any) does not, in order."""
-    entry = _COMPILED.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        compiled = tuple((_compile(r.when), _compile(r.unless), r) for r in rules)
-        entry = _COMPILED[id(rules)] = (rules, compiled)
-    for when, unless, rule in entry[1]:
-        if when is not None and not any(c.matches(ctx) for c in when):
-            continue
-        if unless is not None and any(c.matches(ctx) for c in unless):
-            continue
-        yield rule
+    index = _INDEXES.get(id(rules))
+    if index is None or index.source is not rules:
+        index = _INDEXES[id(rules)] = _index(rules)
+    candidates = set(index.always)
+    for c in ctx.circumstances:
+        candidates.update(index.by_circumstance.get(c, ()))
+    if ctx.facts.service is not None:
+        candidates.update(index.by_service.get(ctx.facts.service, ()))
+    out = []
+    for i in sorted(candidates):
+        when, unless, rule = index.compiled[i]
+        if (when is None or _any(when, ctx)) and (unless is None or not _any(unless, ctx)):
+            out.append(rule)
+    return out
