@@ -55,6 +55,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         log_level=args.log_level,
         # Access logs show paths (references) and status only; never bodies.
         access_log=not args.no_access_log,
+        # No websockets here; the pinned websockets (for rasa-sdk) is too old for uvicorn's.
+        ws="none",
     )
     return 0
 

@@ -34,7 +34,9 @@ def test_check_character_catches_typos_and_swaps() -> None:
 
 def test_not_sequential_and_unique_in_practice() -> None:
     refs = [references.new_reference("TW", 2026) for _ in range(5000)]
-    assert len(set(refs)) >= 4999
+    # 31**5 = 28.6 million bodies: about 0.4 collisions expected in 5,000 (the database's
+    # unique constraint and a retry deal with those); many would mean a broken generator.
+    assert len(set(refs)) >= 4990
     assert sorted(refs) != refs
 
 
