@@ -128,7 +128,7 @@ class _Assessment:
                 self.flags["independent_investigation"] = None
         ctx = ctx.decided(outcome)
         self.apply_flags(ctx)
-        self.apply_signposts(ctx, with_ombudsman=True)
+        self.apply_signposts(ctx)
         return self.build(
             procedure if outcome in ACCEPTED else "none",
             outcome,
@@ -168,8 +168,7 @@ class _Assessment:
         self.because(fb.what_happens[self.f.kind], fb.ref)
         ack = self.clock(fb.acknowledge, None)
         respond = self.clock(fb.respond, ack)
-        self.apply_flags(ctx)
-        self.apply_signposts(ctx, with_ombudsman=False)
+        self.apply_flags(ctx)  # safety signposts were given first, in decide()
         return self.build(
             "none",
             "feedback",
@@ -193,7 +192,7 @@ class _Assessment:
             self.exclusions["procedure_exhausted"].reason, self.pack.procedures[procedure].ref
         )
         self.apply_flags(ctx)
-        self.apply_signposts(ctx, with_ombudsman=True)
+        self.apply_signposts(ctx)
         return self.build(
             "none",
             "redirect",
@@ -374,12 +373,11 @@ class _Assessment:
                     self.flags[rule.flag] = None
                     self.because(rule.reason, rule.ref)
 
-    def apply_signposts(self, ctx: Context, *, with_ombudsman: bool) -> None:
+    def apply_signposts(self, ctx: Context) -> None:
         for rule in matching(self.pack.signposts, ctx):
             self.signpost(rule.id, rule.why)
-        if with_ombudsman:
-            for rule in matching(self.national.ombudsman_signposts, ctx):
-                self.signpost(rule.id, rule.why)
+        for rule in matching(self.national.ombudsman_signposts, ctx):
+            self.signpost(rule.id, rule.why)
         if any(self._contacts[s].advocacy for s in self.signposts):
             self.flags["advocacy_offered"] = None
 
