@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,12 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.head: str | None = None  # set once check_schema has passed
+        # SQLite has one writer at a time. Queueing writers on a lock in this process wakes
+        # the next one at once, where SQLite's busy handler would sleep and poll (up to
+        # 100 ms a turn); busy_timeout still covers writers in other processes.
+        self._write_lock: AbstractContextManager[object] = (
+            threading.Lock() if is_sqlite(url) else nullcontext()
+        )
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(
             self.engine.execution_options(read_only=True), expire_on_commit=False
@@ -125,7 +132,7 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._writer() as session, session.begin():
+        with self._write_lock, self._writer() as session, session.begin():
             yield session
 
     @contextmanager

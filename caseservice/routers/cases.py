@@ -55,7 +55,7 @@ def _by_key(session: Session, key: str) -> Case | None:
 
 
 def _replay(db: Db, key: str, request_hash: str, who: Principal) -> CaseCreated | None:
-    with db.write() as session:
+    with db.read() as session:
         case = _by_key(session, key)
         if case is None:
             return None
@@ -63,8 +63,10 @@ def _replay(db: Db, key: str, request_hash: str, who: Principal) -> CaseCreated 
             raise ConflictError(
                 "Idempotency-Key", "this key was already used to file a different case"
             )
-        audit.record(session, who.name, "case.file.replayed", case.reference)
-        return views.created(case)
+        answer = views.created(case)
+    with db.write() as session:
+        audit.record(session, who.name, "case.file.replayed", answer.reference)
+    return answer
 
 
 @router.post(
