@@ -109,7 +109,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        response = _error(exc.status_code, None, str(exc.detail))
+        field = "body" if exc.status_code == 413 else None
+        response = _error(exc.status_code, field, str(exc.detail))
         if exc.headers:
             response.headers.update(exc.headers)
         return response

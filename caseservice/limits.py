@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(HTTPException):
+    """Raised from inside the app's body read (for bodies without Content-Length), so the
+    app's HTTPException handler answers 413; FastAPI would turn any other error into a 400."""
 
 
 class BodyLimit:
@@ -38,7 +40,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    raise _TooLarge(413, self._message())
             return message
 
         async def tracking_send(message: Message) -> None:

@@ -135,3 +135,20 @@ def test_report_range_must_be_in_order(client: TestClient, staff: dict[str, str]
     response = client.get("/v1/reports/summary?from=2026-12-01&to=2026-01-01", headers=staff)
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "from"
+
+
+def test_streamed_body_over_the_limit_is_413(client: TestClient, filer: dict[str, str]) -> None:
+    def chunks() -> Any:
+        yield b'{"narrative": "'
+        for _ in range(100):
+            yield b"x" * 1024
+        yield b'"}'
+
+    response = client.post(
+        "/v1/cases",
+        content=chunks(),
+        headers={**filer, "Idempotency-Key": "stream", "Content-Type": "application/json"},
+    )
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413
+    assert response.json()["error"]["field"] == "body"
