@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .config import Settings
@@ -113,6 +114,20 @@ def _install_error_handlers(app: FastAPI) -> None:
         response = _error(exc.status_code, field, str(exc.detail))
         if exc.headers:
             response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(OperationalError)
+    async def database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+        # Locked or unreachable database: transient, so tell clients to retry (their
+        # Idempotency-Key makes the retry safe) rather than report a server fault.
+        log.warning(
+            "database unavailable on %s %s: %s",
+            request.method,
+            request.url.path,
+            type(exc.orig).__name__,
+        )
+        response = _error(503, None, "the database is busy or unreachable; retry shortly")
+        response.headers["Retry-After"] = "1"
         return response
 
     @app.exception_handler(Exception)

@@ -26,3 +26,9 @@ class ConflictError(ClientError):
 
 class NotFound(ClientError):
     status_code = 404
+
+
+class Unavailable(ClientError):
+    """A transient failure the client should retry with the same Idempotency-Key (503)."""
+
+    status_code = 503

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from .. import audit, lifecycle, references, views
 from ..auth import Principal, require
 from ..db import Database
-from ..errors import ConflictError, NotFound
+from ..errors import ConflictError, NotFound, Unavailable
 from ..models import Case
 from ..schemas import (
     CaseCreate,
@@ -122,7 +122,7 @@ def file_case(
             if replay is not None:
                 response.status_code = 200
                 return replay
-    raise ConflictError(None, "could not allocate a unique reference; retry the request")
+    raise Unavailable(None, "could not allocate a unique reference; retry the request")
 
 
 def _load(session: Session, reference: str, who: Principal, *, lock: bool = False) -> Case:

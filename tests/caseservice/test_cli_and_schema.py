@@ -17,7 +17,7 @@ from caseservice.app import create_app
 from caseservice.config import Settings
 from caseservice.db import SchemaNotMigrated, make_engine
 
-from .helpers import case_body, file_case
+from .helpers import case_body, file_case, free_port
 
 
 def _cli(url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -138,3 +138,16 @@ def test_openapi_documents_the_api_with_examples(client: TestClient) -> None:
     assert create["examples"][0]["facts"]["authority"] == "telford-wrekin"
     params = {p["name"] for p in paths["/v1/cases"]["post"]["parameters"]}
     assert "Idempotency-Key" in params
+
+
+def test_unreachable_database_is_503_not_500(client: TestClient, staff: dict[str, str]) -> None:
+    from caseservice.db import Database
+
+    port = free_port()  # nothing listens here
+    client.app.state.db = Database(f"postgresql+psycopg://app@127.0.0.1:{port}/none")  # type: ignore[attr-defined]
+    health = client.get("/healthz")
+    assert health.status_code == 503 and health.json()["database"] == "unreachable"
+    listed = client.get("/v1/cases", headers=staff)
+    assert listed.status_code == 503
+    assert listed.headers["Retry-After"] == "1"
+    assert "retry" in listed.json()["error"]["message"]
