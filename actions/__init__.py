@@ -1,0 +1,1 @@
+"""The Rasa action server: forms, filing with an outbox, and plain-English replies."""

@@ -1,0 +1,625 @@
+# mypy: allow-subclassing-any
+"""Custom actions: starting, asking, filing, and the things people can say at any point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import uuid
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import (
+    ActionExecuted,
+    ActiveLoop,
+    EventType,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+)
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from . import outbox, people, render, services, texts, triage_link
+from .caseclient import file_case_async
+from .facts import build_facts, contact_block
+from .forms import SKIPPED, advocate_offer, today, young
+from .safety import emergency_contacts
+from .settings import settings
+from .summary import summary
+
+log = logging.getLogger(__name__)
+
+FORM_SLOTS = [
+    "who",
+    "relationship",
+    "affected_is_child",
+    "service",
+    "child_status",
+    "what_happened",
+    "complained_before",
+    "incident_date",
+    "aware_date",
+    "previous_response_date",
+    "why_dissatisfied",
+    "legal_check",
+    "appeal_check",
+    "contractor_check",
+    "desired_outcome",
+    "consent",
+    "name",
+    "contact",
+    "address",
+    "confirm",
+    "feedback_text",
+    "feedback_reply",
+    "incident_date_spoken",
+    "aware_date_spoken",
+    "previous_response_date_spoken",
+    "circumstances",
+    "strikes",
+    "date_unsure",
+    "anonymous",
+    "contact_email",
+    "contact_phone",
+    "contact_preferred",
+    "complainant_age",
+    "stage_requested",
+    "kind",
+    "case_key",
+]
+_GENERIC = re.compile(
+    r"\b(i|we)?\s*(want|would like|wanna|need|wish|like|have|got)?\s*(to)?\s*"
+    r"(make|raise|file|put in|log|submit)?\s*(a|an)?\s*(formal)?\s*"
+    r"(complain(t|ts)?|moan|report|compliment|say thanks?|thank you)\s*(about|regarding|re|for)?",
+    re.IGNORECASE,
+)
+
+
+def _channel(tracker: Tracker) -> str:
+    name = tracker.get_latest_input_channel() or ""
+    return {"socketio": "webchat", "cmdline": "shell"}.get(name, "api")
+
+
+def _reset() -> list[EventType]:
+    return [SlotSet(s, None) for s in FORM_SLOTS]
+
+
+def _details_in(text: str) -> str | None:
+    """The opening message, when it says more than 'I want to complain'."""
+    rest = _GENERIC.sub(" ", text)
+    return text.strip() if len(rest.split()) >= 5 else None
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        # Nothing is carried over: a new session is a new conversation about a new matter.
+        return [SessionStarted(), ActionExecuted("action_listen")]
+
+
+class ActionRestart(Action):
+    def name(self) -> str:
+        return "action_restart"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("restart"))
+        # Rasa 3.6 does not run session start after a restart by itself.
+        return [Restarted(), FollowupAction("action_session_start")]
+
+
+class ActionGreet(Action):
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=texts.say("greet", council=triage_link.council_name()),
+            buttons=texts.buttons("menu_buttons"),
+        )
+        return []
+
+
+class ActionStartComplaint(Action):
+    """Starts the complaint form, keeping whatever the opening message already told us."""
+
+    def name(self) -> str:
+        return "action_start_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        events: list[EventType] = [
+            *_reset(),
+            SlotSet("kind", "complaint"),
+            SlotSet("stage_requested", 1),
+            SlotSet("case_key", uuid.uuid4().hex),
+        ]
+        who = people.who_from(text) if re.search(r"\bmy\b|\bi'?m\b|\bim\b", text, re.I) else None
+        is_child = who.is_child if who else None
+        young_now = bool(who and who.young_person) or bool(tracker.get_slot("young_person"))
+        if who and who.relationship not in ("other", "self"):
+            events += [
+                SlotSet("who", text),
+                SlotSet("relationship", who.relationship),
+                SlotSet("affected_is_child", who.is_child),
+            ]
+        if young_now:
+            events += [
+                SlotSet("young_person", True),
+                SlotSet("who", text),
+                SlotSet("relationship", "self"),
+                SlotSet("affected_is_child", True),
+                SlotSet("complainant_age", people.age_in(text) or 16),
+            ]
+        service = services.match_service(text, about_child=is_child)
+        if service:
+            events.append(SlotSet("service", service))
+        details = _details_in(text)
+        if details:
+            events.append(SlotSet("what_happened", details))
+        dispatcher.utter_message(text=texts.say("start_complaint", young_now))
+        if young_now:
+            dispatcher.utter_message(text=advocate_offer())
+        return events
+
+
+class ActionStartEscalation(Action):
+    def name(self) -> str:
+        return "action_start_escalation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        stage = (
+            3
+            if re.search(r"\b(stage (2|two)|second (reply|response)|independent)", text, re.I)
+            else 2
+        )
+        events: list[EventType] = [
+            *_reset(),
+            SlotSet("kind", "complaint"),
+            SlotSet("stage_requested", stage),
+            SlotSet("case_key", uuid.uuid4().hex),
+        ]
+        service = services.match_service(text)
+        if service:
+            events.append(SlotSet("service", service))
+        dispatcher.utter_message(text=texts.say("start_escalation"))
+        return events
+
+
+class ActionStartFeedback(Action):
+    """Compliments, comments, service and information requests: recorded, not forced through
+    the complaint form."""
+
+    def name(self) -> str:
+        return "action_start_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        kind = {
+            "compliment": "compliment",
+            "comment": "comment",
+            "service_request": "service_request",
+            "information_request": "information_request",
+        }.get(str(intent), "comment")
+        text = str(tracker.latest_message.get("text") or "")
+        events: list[EventType] = [
+            *_reset(),
+            SlotSet("kind", kind),
+            SlotSet("case_key", uuid.uuid4().hex),
+        ]
+        service = services.match_service(text)
+        if service:
+            events.append(SlotSet("service", service))
+        details = _details_in(text)
+        if details:
+            events.append(SlotSet("feedback_text", details))
+        return events
+
+
+class AskAction(Action):
+    """Asks for one form slot, in the young person's wording when that applies."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def key(self, tracker: Tracker) -> str:
+        return f"ask_{self.slot}"
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {}
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        key = self.key(tracker)
+        dispatcher.utter_message(
+            text=texts.say(key, young(tracker), **self.values(tracker)),
+            buttons=texts.buttons(key),
+        )
+        return []
+
+
+def _simple_asks() -> list[type[AskAction]]:
+    made = []
+    for slot in (
+        "who",
+        "relationship",
+        "affected_is_child",
+        "child_status",
+        "what_happened",
+        "previous_response_date",
+        "why_dissatisfied",
+        "legal_check",
+        "contractor_check",
+        "complained_before",
+        "desired_outcome",
+        "consent",
+        "name",
+        "contact",
+        "address",
+    ):
+        made.append(type(f"AskAction_{slot}", (AskAction,), {"slot": slot}))
+    return made
+
+
+ASK_ACTIONS = _simple_asks()
+for _cls in ASK_ACTIONS:
+    globals()[_cls.__name__] = _cls
+
+
+class ActionAskService(AskAction):
+    slot = "service"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        buttons = [
+            {"title": services.label(code), "payload": services.label(code)}
+            for code in services.button_codes()
+        ]
+        dispatcher.utter_message(text=texts.say("ask_service", young(tracker)), buttons=buttons)
+        return []
+
+
+class ActionAskIncidentDate(AskAction):
+    slot = "incident_date"
+
+    def key(self, tracker: Tracker) -> str:
+        unsure = tracker.get_slot("date_unsure") or {}
+        return "ask_incident_date_month" if unsure.get("incident_date") else "ask_incident_date"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if self.key(tracker) == "ask_incident_date_month":
+            return []  # the validator has just asked for the month and year
+        return await super().run(dispatcher, tracker, domain)
+
+
+class ActionAskAwareDate(AskAction):
+    slot = "aware_date"
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {"date": tracker.get_slot("incident_date_spoken") or "that date"}
+
+
+class ActionAskAppealCheck(AskAction):
+    slot = "appeal_check"
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {"question": services.appeal_question(tracker.get_slot("service")) or ""}
+
+
+class ActionAskConfirm(AskAction):
+    slot = "confirm"
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {"summary": summary(tracker.slots)}
+
+
+class ActionAskFeedbackText(AskAction):
+    slot = "feedback_text"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        asks: dict[str, str] = texts.raw("feedback_ask_text")
+        dispatcher.utter_message(text=asks.get(str(tracker.get_slot("kind")), asks["comment"]))
+        return []
+
+
+class ActionAskFeedbackReply(AskAction):
+    slot = "feedback_reply"
+
+    def key(self, tracker: Tracker) -> str:
+        return "feedback_ask_reply"
+
+
+def _saved_receipt(key: str) -> str:
+    return key[:8].upper()
+
+
+async def _file(tracker: Tracker, body: dict[str, Any], key: str) -> str | None:
+    """Stores the case in the outbox, then tries to deliver it now; the reference or None."""
+    box = outbox.shared()
+    box.add(key, body)
+    claimed = box.claim(key)
+    if claimed is None:
+        status = box.status(key) or {}
+        return status.get("reference")
+    result = await file_case_async(settings(), key, claimed)
+    box.record(key, result)
+    if not result.ok:
+        log.warning("filing deferred to the outbox (%s)", result.error)
+    return result.reference if result.ok else None
+
+
+class ActionFileComplaint(Action):
+    def name(self) -> str:
+        return "action_file_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slots = dict(tracker.slots)
+        facts = build_facts(slots, authority=triage_link.authority(), today=today())
+        try:
+            decision = triage_link.assess(facts)
+        except Exception as exc:  # a bad fact must not lose the case: file it, tell staff
+            log.error("triage failed on field %s", getattr(exc, "field", "?"))
+            facts = {k: v for k, v in facts.items() if k in ("authority", "kind", "received")}
+            decision = triage_link.assess(facts)
+        narrative = slots.get("what_happened") or ""
+        if slots.get("why_dissatisfied") and slots.get("why_dissatisfied") != narrative:
+            narrative = f"{narrative}\n\nStill unhappy because: {slots['why_dissatisfied']}".strip()
+        key = str(slots.get("case_key") or f"{tracker.sender_id}-complaint")
+        body = {
+            "facts": facts,
+            "narrative": narrative if narrative != SKIPPED else "",
+            "desired_outcome": slots.get("desired_outcome") or None,
+            "contact": contact_block(slots),
+            "conversation_id": tracker.sender_id,
+            "channel": _channel(tracker),
+        }
+        reference = await _file(tracker, body, key)
+        for message in render.complaint_outcome(
+            decision,
+            reference=reference,
+            young=young(tracker),
+            contact_given=not slots.get("anonymous"),
+            saved_receipt=_saved_receipt(key),
+        ):
+            dispatcher.utter_message(text=message)
+        return [*_reset(), SlotSet("filed_reference", reference or _saved_receipt(key))]
+
+
+class ActionFileFeedback(Action):
+    def name(self) -> str:
+        return "action_file_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slots = dict(tracker.slots)
+        kind = str(slots.get("kind") or "comment")
+        facts = build_facts(slots, authority=triage_link.authority(), today=today())
+        decision = triage_link.assess(facts)
+        key = str(slots.get("case_key") or f"{tracker.sender_id}-{kind}")
+        body = {
+            "facts": facts,
+            "narrative": slots.get("feedback_text") or "",
+            "desired_outcome": None,
+            "contact": None if slots.get("anonymous") else contact_block(slots),
+            "conversation_id": tracker.sender_id,
+            "channel": _channel(tracker),
+        }
+        reference = await _file(tracker, body, key)
+        if reference is None:
+            dispatcher.utter_message(text=texts.say("saved_feedback"))
+        for message in render.feedback_outcome(kind, decision, reference):
+            dispatcher.utter_message(text=message)
+        return [*_reset(), SlotSet("filed_reference", reference or _saved_receipt(key))]
+
+
+class ActionSafeguarding(Action):
+    def name(self) -> str:
+        return "action_safeguarding"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=texts.say("safeguarding", young(tracker), contacts="\n".join(emergency_contacts()))
+        )
+        return [SlotSet("safeguarding", True)]
+
+
+class ActionExplainWhy(Action):
+    def name(self) -> str:
+        return "action_explain_why"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        why: dict[str, str] = texts.raw("why")
+        slot = tracker.get_slot("requested_slot")
+        dispatcher.utter_message(text=why.get(str(slot), why["none"]))
+        return []
+
+
+def timescales() -> str:
+    try:
+        facts = {
+            "kind": "complaint",
+            "received": today().isoformat(),
+            "service": "other",
+            "complainant": {"relationship": "self"},
+        }
+        d = triage_link.assess({"authority": triage_link.authority(), **facts})["deadlines"]
+        ack, reply = (
+            render.long_date(d.get("acknowledge_by")),
+            render.long_date(d.get("respond_by")),
+        )
+        if ack and reply:
+            return texts.say("timescales", ack=ack, reply=reply)
+    except Exception:
+        log.exception("could not work out timescales")
+    return ""
+
+
+class ActionWhatNext(Action):
+    def name(self) -> str:
+        return "action_what_next"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("what_next", timescales=timescales()))
+        return []
+
+
+class ActionHowLong(Action):
+    def name(self) -> str:
+        return "action_how_long"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("how_long", timescales=timescales()))
+        return []
+
+
+class ActionOnBehalf(Action):
+    def name(self) -> str:
+        return "action_on_behalf"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("on_behalf"))
+        return []
+
+
+class ActionHelp(Action):
+    def name(self) -> str:
+        return "action_help"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        names = "\n".join(render.contact_line(a) for a in triage_link.advocates()[:3])
+        team = render.contact_line(render.complaints_contact())
+        if team:
+            names += f"\nOr talk to a person: {team}"
+        dispatcher.utter_message(text=texts.say("help", young(tracker), advocates=names))
+        return []
+
+
+class ActionStatus(Action):
+    def name(self) -> str:
+        return "action_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
+        dispatcher.utter_message(text=texts.say("status", contact=team))
+        return []
+
+
+class ActionStop(Action):
+    def name(self) -> str:
+        return "action_stop"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("stop"))
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *_reset()]
+
+
+class ActionAbuse(Action):
+    def name(self) -> str:
+        return "action_abuse"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("abuse"))
+        return []
+
+
+class ActionOutOfScope(Action):
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=texts.say("out_of_scope", council=triage_link.council_name()),
+            buttons=texts.buttons("menu_buttons"),
+        )
+        return []
+
+
+class ActionGoodbye(Action):
+    def name(self) -> str:
+        return "action_goodbye"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.say("goodbye"))
+        return []
+
+
+class ActionTwoStrikeFallback(Action):
+    """First miss: say what I can do. Second miss in a row: offer a person."""
+
+    def name(self) -> str:
+        return "action_two_strike_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        intents = [
+            (e.get("parse_data") or {}).get("intent", {}).get("name")
+            for e in tracker.events
+            if e.get("event") == "user"
+        ]
+        if len(intents) >= 2 and intents[-2] == "nlu_fallback":
+            team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
+            dispatcher.utter_message(text=texts.say("fallback_two", contact=team))
+        else:
+            dispatcher.utter_message(
+                text=texts.say("fallback_one"), buttons=texts.buttons("menu_buttons")
+            )
+        return []
+
+
+if os.environ.get("OUTBOX_AUTOSTART", "1") == "1" and "pytest" not in os.environ.get("_", ""):
+    # Deliver anything left from a previous run as soon as the action server starts.
+    outbox.shared()
+
+_ = dt  # dates come from forms.today() so tests can pin them

@@ -1,0 +1,97 @@
+"""Files cases with the case service over HTTP (never by importing it).
+
+Short, explicit timeouts and a few retries with backoff: Rasa holds the conversation lock while
+an action runs, so filing gives up within seconds and leaves the case to the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from .settings import Settings
+
+RETRYABLE = {408, 425, 429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class Filed:
+    """The result of one delivery attempt sequence."""
+
+    ok: bool
+    reference: str | None = None
+    status: int | None = None
+    permanent: bool = False  # retrying cannot help (a 4xx such as 409 or 422)
+    error: str | None = None
+
+
+def _timeout(s: Settings) -> httpx.Timeout:
+    return httpx.Timeout(s.read_timeout, connect=s.connect_timeout)
+
+
+def _headers(s: Settings, key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {s.caseservice_token}", "Idempotency-Key": key}
+
+
+def _interpret(resp: httpx.Response) -> Filed:
+    if 200 <= resp.status_code < 300:
+        try:
+            ref = resp.json().get("reference")
+        except ValueError:
+            ref = None
+        return Filed(
+            ok=ref is not None,
+            reference=ref,
+            status=resp.status_code,
+            error=None if ref else "no reference in reply",
+        )
+    permanent = resp.status_code not in RETRYABLE and 400 <= resp.status_code < 500
+    # Only the status goes in the error: a reply body can echo personal data.
+    return Filed(
+        ok=False, status=resp.status_code, permanent=permanent, error=f"HTTP {resp.status_code}"
+    )
+
+
+def _backoff(attempt: int) -> float:
+    return float(min(0.25 * (2**attempt), 2.0))
+
+
+async def file_case_async(s: Settings, key: str, body: dict[str, Any]) -> Filed:
+    last = Filed(ok=False, error="not tried")
+    async with httpx.AsyncClient(timeout=_timeout(s)) as client:
+        for attempt in range(s.attempts):
+            try:
+                resp = await client.post(
+                    f"{s.caseservice_url}/v1/cases", json=body, headers=_headers(s, key)
+                )
+                last = _interpret(resp)
+            except httpx.HTTPError as exc:
+                last = Filed(ok=False, error=type(exc).__name__)
+            if last.ok or last.permanent:
+                return last
+            if attempt + 1 < s.attempts:
+                await asyncio.sleep(_backoff(attempt))
+    return last
+
+
+def file_case(s: Settings, key: str, body: dict[str, Any], attempts: int | None = None) -> Filed:
+    last = Filed(ok=False, error="not tried")
+    n = attempts or s.attempts
+    with httpx.Client(timeout=_timeout(s)) as client:
+        for attempt in range(n):
+            try:
+                resp = client.post(
+                    f"{s.caseservice_url}/v1/cases", json=body, headers=_headers(s, key)
+                )
+                last = _interpret(resp)
+            except httpx.HTTPError as exc:
+                last = Filed(ok=False, error=type(exc).__name__)
+            if last.ok or last.permanent:
+                return last
+            if attempt + 1 < n:
+                time.sleep(_backoff(attempt))
+    return last

@@ -1,0 +1,215 @@
+"""British-English dates people type ("last March", "3/4/25", "since Christmas") -> dates.
+
+dateparser does the heavy lifting (day-first, past preferred, relative to today); a few
+seasonal and festival phrases it does not know are handled first. Results are never in the
+future: a complaint is about something that has happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import dateparser
+
+Precision = Literal["day", "month", "year"]
+
+_SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_FESTIVALS = {
+    "christmas": (12, 25),
+    "xmas": (12, 25),
+    "new year": (1, 1),
+    "boxing day": (12, 26),
+    "bonfire night": (11, 5),
+    "halloween": (10, 31),
+}
+_UNSURE = re.compile(
+    r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea|can'?t remember|"
+    r"cannot remember|idk|not certain|forgot|forget)\b",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"\b(about|around|roughly|approx(?:imately)?|maybe|probably|since|it was|in the|"
+    r"on the|back in|sometime in|some time in|early|late|mid|the|of|ish|i think)\b",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "a": "1",
+    "an": "1",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "couple of": "2",
+    "few": "3",
+}
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    date: dt.date
+    precision: Precision
+
+    def spoken(self) -> str:
+        """How the bot reads the date back: only as precise as the person was."""
+        if self.precision == "day":
+            return f"{self.date.day} {self.date:%B %Y}"
+        if self.precision == "month":
+            return f"{self.date:%B %Y}"
+        return f"{self.date.year}"
+
+
+def is_unsure(text: str) -> bool:
+    return bool(_UNSURE.search(text))
+
+
+def _last_occurrence(month: int, day: int, today: dt.date) -> dt.date:
+    candidate = dt.date(today.year, month, day)
+    return candidate if candidate <= today else dt.date(today.year - 1, month, day)
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH_ONLY = re.compile(
+    r"^(?:(last|this|in|during|early|late|mid|around|about|since)\s+)*(?P<m>[a-z]+)"
+    r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}|'?\d{2}))?$"
+)
+
+
+def _month_only(text: str, today: dt.date) -> ParsedDate | None:
+    """ "last March" is the most recent March before this month; dateparser reads it as a day."""
+    m = _MONTH_ONLY.match(re.sub(r"\s+", " ", text.lower().strip(" ,.!?")))
+    if not m or m.group("m") not in _MONTHS:
+        return None
+    month = _MONTHS[m.group("m")]
+    if m.group("y"):
+        year = int(m.group("y").lstrip("'"))
+        year = year + 2000 if year < 100 else year
+        return ParsedDate(dt.date(year, month, 1), "month")
+    year = today.year if month < today.month else today.year - 1
+    if month == today.month and not text.lower().startswith("last"):
+        year = today.year
+    return ParsedDate(dt.date(year, month, 1), "month")
+
+
+def _season_or_festival(text: str, today: dt.date) -> ParsedDate | None:
+    low = text.lower()
+    year_m = re.search(r"\b(19|20)\d{2}\b", low)
+    for name, (month, day) in _FESTIVALS.items():
+        if re.search(rf"\b{name}\b", low):
+            if year_m:
+                return ParsedDate(dt.date(int(year_m.group()), month, day), "day")
+            return ParsedDate(_last_occurrence(month, day, today), "day")
+    for name, month in _SEASONS.items():
+        if re.search(rf"\b{name}\b", low):
+            if year_m:
+                return ParsedDate(dt.date(int(year_m.group()), month, 1), "month")
+            # "in the summer" means the most recent one that has started
+            return ParsedDate(_last_occurrence(month, 1, today), "month")
+    return None
+
+
+def _normalise(text: str) -> str:
+    low = text.lower().strip()
+    low = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", low)
+    for word, digit in _WORD_NUMBERS.items():
+        low = re.sub(rf"\b{word}\b(?= (day|week|month|year)s?\b)", digit, low)
+    low = re.sub(r"\blast (\d+) (days?|weeks?|months?|years?)\b", r"\1 \2 ago", low)
+    low = _NOISE.sub(" ", low)
+    return re.sub(r"\s+", " ", low).strip(" ,.!?")
+
+
+def _precision(text: str) -> Precision:
+    low = text.lower()
+    if re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", low) or re.search(
+        r"\b(yesterday|today|day|days|week|weeks|monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday|fortnight)\b",
+        low,
+    ):
+        return "day"
+    if re.search(r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", low):
+        return "day"
+    if re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", low) or re.search(
+        r"\bmonths?\b", low
+    ):
+        return "month"
+    if re.search(r"\byears?\b|\b(19|20)\d{2}\b", low):
+        return "year" if not re.search(r"\byears? ago\b", low) else "month"
+    return "day"
+
+
+def parse_date(text: str, today: dt.date | None = None) -> ParsedDate | None:
+    """The date a person means, or None when the text is not a date they gave."""
+    today = today or dt.date.today()
+    if not text or (is_unsure(text) and not re.search(r"\d", text)):
+        return None
+    special = _month_only(text, today) or _season_or_festival(text, today)
+    if special:
+        return _generous(special, today) if special.date <= today else None
+    cleaned = _normalise(text)
+    if not cleaned:
+        return None
+    special = _month_only(cleaned, today)
+    if special:
+        return _generous(special, today)
+    base = dt.datetime.combine(today, dt.time(12))
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": base,
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": [],
+    }
+    found = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    if found is None:
+        return None
+    day = found.date()
+    if day > today:
+        return None
+    precision = _precision(cleaned)
+    if precision == "year" and re.fullmatch(r"(19|20)\d{2}", cleaned):
+        day = dt.date(int(cleaned), 1, 1)
+    return _generous(ParsedDate(day, precision), today)
+
+
+def _generous(parsed: ParsedDate, today: dt.date) -> ParsedDate:
+    """A vague date stands for the latest day it could mean, so rounding never makes a
+    complaint look late."""
+    if parsed.precision == "day":
+        return parsed
+    d = parsed.date
+    if parsed.precision == "month":
+        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        last = nxt - dt.timedelta(days=1)
+    else:
+        last = dt.date(d.year, 12, 31)
+    return ParsedDate(min(last, today), parsed.precision)

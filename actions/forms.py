@@ -1,0 +1,558 @@
+# mypy: allow-subclassing-any
+"""Form logic: which questions to ask (only what triage needs) and how answers are read.
+
+Two rules keep forms from looping: an unreadable answer gets one "sorry" with what is needed,
+and a second gets an offer to skip, rephrase or stop (RasaHQ/financial-demo's
+CustomFormValidationAction pattern); and "not sure" to a date gets a month-and-year question,
+then is accepted as unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from . import people, services, texts
+from .dates import ParsedDate, is_unsure, parse_date
+from .safety import emergency_contacts, in_danger
+
+SKIPPED = "skipped"
+NEEDS_CONSENT = {"relative_or_friend", "advocate", "representative", "partner_agency", "other"}
+_SKIP = re.compile(r"^\s*(skip|skip it|skip this|pass|next)\s*[.!]?\s*$", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"\b(again|already complained|complained (before|already)|last complaint|"
+    r"previous complaint|still not|still hasn'?t|still haven'?t|not happy with (the|their) "
+    r"(reply|response|answer))\b",
+    re.IGNORECASE,
+)
+_CONTRACTOR = re.compile(r"\b(contractor|contractors|the company|a company|firm)\b", re.I)
+
+# What to clear when the person asks to change part of the summary.
+CHANGES = [
+    (
+        r"\bwho\b|\bperson\b|\bfor\b",
+        ["who", "relationship", "affected_is_child", "child_status", "consent"],
+    ),
+    (r"\bservice\b", ["service", "child_status", "legal_check", "appeal_check"]),
+    (r"\bhappened\b|\bstory\b|\bdetails\b|\bwhy\b", ["what_happened", "why_dissatisfied"]),
+    (r"\bdate\b|\bwhen\b", ["incident_date", "aware_date", "previous_response_date"]),
+    (r"\bwant\b|\boutcome\b|\bput right\b", ["desired_outcome"]),
+    (
+        r"\bcontact\b|\bname\b|\bemail\b|\bphone\b|\baddress\b|\breply\b",
+        [
+            "name",
+            "contact",
+            "address",
+            "anonymous",
+            "contact_email",
+            "contact_phone",
+            "contact_preferred",
+        ],
+    ),
+]
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def young(tracker: Tracker) -> bool:
+    return bool(tracker.get_slot("young_person"))
+
+
+def complaint_plan(slots: dict[str, Any]) -> list[str]:
+    """The questions this complaint needs, in order; filled ones are skipped by the form."""
+    plan = ["who"]
+    rel = slots.get("relationship")
+    if slots.get("who") not in (None, SKIPPED) and rel is None:
+        plan.append("relationship")
+    if rel not in (None, "self") and slots.get("affected_is_child") is None:
+        plan.append("affected_is_child")
+    plan.append("service")
+    service = slots.get("service")
+    if slots.get("affected_is_child") is True and service == "childrens_social_care":
+        plan.append("child_status")
+    stage = int(slots.get("stage_requested") or 1)
+    if stage == 1:
+        plan.append("what_happened")
+        if _BEFORE.search(str(slots.get("what_happened") or "")):
+            plan.append("complained_before")
+    if int(slots.get("stage_requested") or 1) == 1:
+        plan.append("incident_date")
+        incident = slots.get("incident_date")
+        if isinstance(incident, str) and incident[:4].isdigit():
+            year_ago = today().replace(year=today().year - 1)
+            if dt.date.fromisoformat(incident) < year_ago:
+                plan.append("aware_date")
+    else:
+        plan += ["previous_response_date", "why_dissatisfied"]
+    if services.asks_legal_question(service):
+        plan.append("legal_check")
+    if services.appeal_question(service):
+        plan.append("appeal_check")
+    narrative = f"{slots.get('what_happened') or ''} {slots.get('why_dissatisfied') or ''}"
+    if service == "contractor" or _CONTRACTOR.search(narrative):
+        plan.append("contractor_check")
+    plan.append("desired_outcome")
+    if rel in NEEDS_CONSENT or (rel == "parent" and slots.get("affected_is_child") is False):
+        plan.append("consent")
+    plan.append("name")
+    if not slots.get("anonymous"):
+        plan.append("contact")
+        if slots.get("contact_preferred") == "post":
+            plan.append("address")
+    plan.append("confirm")
+    return plan
+
+
+def feedback_plan(slots: dict[str, Any]) -> list[str]:
+    plan = ["feedback_text"]
+    if slots.get("kind") in ("service_request", "information_request"):
+        plan.append("service")
+    plan.append("feedback_reply")
+    return plan
+
+
+class _Strikes:
+    """Shared answer handling: safety check, skip, and the two-strike explanation."""
+
+    def _text(self, tracker: Tracker) -> str:
+        return str(tracker.latest_message.get("text") or "")
+
+    def _fail(
+        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        strikes = dict(tracker.get_slot("strikes") or {})
+        strikes[slot] = strikes.get(slot, 0) + 1
+        need = texts.say(f"need_{slot}")
+        key = "strike_one" if strikes[slot] == 1 else "strike_two"
+        dispatcher.utter_message(text=texts.say(key, need=need))
+        return {slot: None, "strikes": strikes}
+
+    def _guard(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any] | None:
+        """Handles danger words and 'skip'; None means: go on and read the answer."""
+        text = str(value or "")
+        if in_danger(text):
+            dispatcher.utter_message(
+                text=texts.say(
+                    "safeguarding", young(tracker), contacts="\n".join(emergency_contacts())
+                )
+            )
+            return {slot: None, "safeguarding": True}
+        if _SKIP.match(text) and slot != "confirm":
+            dispatcher.utter_message(text=texts.say("skipped"))
+            return {slot: SKIPPED}
+        return None
+
+    def _date(
+        self,
+        slot: str,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        *,
+        read_back: bool = True,
+    ) -> dict[str, Any]:
+        guarded = self._guard(slot, value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value)
+        parsed: ParsedDate | None = parse_date(text, today())
+        unsure = dict(tracker.get_slot("date_unsure") or {})
+        if parsed is None:
+            if is_unsure(text) or text.strip().lower() in ("unknown", "no"):
+                if unsure.get(slot):
+                    dispatcher.utter_message(text=texts.say("date_unknown"))
+                    return {slot: "unknown"}
+                unsure[slot] = True
+                dispatcher.utter_message(text=texts.say("ask_incident_date_month"))
+                return {slot: None, "date_unsure": unsure}
+            if re.search(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(19|20)\d{2}\b", text):
+                dispatcher.utter_message(
+                    text="That date looks like it's in the future. When did it happen?"
+                )
+                return {slot: None}
+            return self._fail(slot, dispatcher, tracker)
+        if read_back:
+            dispatcher.utter_message(text=texts.say("date_read_back", date=parsed.spoken()))
+        return {slot: parsed.date.isoformat(), f"{slot}_spoken": parsed.spoken()}
+
+
+class ValidateComplaintForm(_Strikes, FormValidationAction):
+    def name(self) -> str:
+        return "validate_complaint_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return complaint_plan(tracker.slots)
+
+    def validate_who(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("who", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        who = people.who_from(str(value))
+        if who is None:
+            return self._fail("who", dispatcher, tracker)
+        out: dict[str, Any] = {
+            "who": str(value),
+            "relationship": None if who.relationship == "other" else who.relationship,
+            "affected_is_child": who.is_child,
+        }
+        age = people.age_in(str(value))
+        if age is not None:
+            out["complainant_age"] = age
+        if who.young_person:
+            out["young_person"] = True
+            if age is None:
+                out["complainant_age"] = 16  # "under 18" with no age: the engine needs a number
+            dispatcher.utter_message(text=advocate_offer())
+        return out
+
+    def validate_relationship(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("relationship", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).lower()
+        rel = people.relationship_in(text)
+        if rel is None and re.search(r"\b(work with|worker|professional)\b", text):
+            rel = "partner_agency"
+        if rel is None and re.search(r"\b(represent|solicitor|mp)\b", text):
+            rel = "representative"
+        if rel is None:
+            return self._fail("relationship", dispatcher, tracker)
+        return {"relationship": rel}
+
+    def validate_affected_is_child(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if isinstance(value, bool):
+            return {"affected_is_child": value}
+        guarded = self._guard("affected_is_child", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        age = people.age_in(str(value)) or (
+            int(m.group()) if (m := re.search(r"\b\d{1,2}\b", str(value))) else None
+        )
+        answer = people.yes_no(str(value)) if age is None else age < 18
+        if answer is None:
+            return self._fail("affected_is_child", dispatcher, tracker)
+        return {"affected_is_child": answer}
+
+    def validate_service(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return validate_service_answer(self, value, dispatcher, tracker)
+
+    def validate_child_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if isinstance(value, list):
+            return {"child_status": value}
+        guarded = self._guard("child_status", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        statuses = people.child_statuses(str(value))
+        if statuses is None:
+            if is_unsure(str(value)):
+                return {"child_status": []}
+            return self._fail("child_status", dispatcher, tracker)
+        if "adopted" in statuses and "special" in str(value).lower():
+            statuses = [s for s in statuses if s != "adopted"] + ["special_guardianship"]
+        return {"child_status": statuses}
+
+    def validate_what_happened(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("what_happened", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).strip()
+        if len(text) < 3:
+            return self._fail("what_happened", dispatcher, tracker)
+        out: dict[str, Any] = {"what_happened": text}
+        if tracker.get_slot("service") is None:
+            found = services.match_service(text, about_child=tracker.get_slot("affected_is_child"))
+            if found:
+                out["service"] = found
+        return out
+
+    def validate_incident_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._date("incident_date", value, dispatcher, tracker, read_back=True)
+
+    def validate_aware_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value).lower()
+        if re.search(r"\b(same time|at the time|straight away|when it happened|then)\b", text):
+            return {"aware_date": tracker.get_slot("incident_date")}
+        return self._date("aware_date", value, dispatcher, tracker)
+
+    def validate_previous_response_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._date("previous_response_date", value, dispatcher, tracker)
+
+    def validate_why_dissatisfied(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("why_dissatisfied", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        if len(str(value).strip()) < 3:
+            return self._fail("why_dissatisfied", dispatcher, tracker)
+        return {"why_dissatisfied": str(value).strip()}
+
+    def _add_circumstances(self, tracker: Tracker, *codes: str) -> list[str]:
+        return sorted({*(tracker.get_slot("circumstances") or []), *codes})
+
+    def validate_legal_check(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("legal_check", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).lower()
+        codes = []
+        if re.search(r"\b(court|tribunal|solicitor|legal)\b", text):
+            codes.append("legal_proceedings")
+        if re.search(r"\b(police|crime|criminal)\b", text):
+            codes.append("criminal_investigation")
+        if not codes and people.yes_no(text) is None and not is_unsure(text):
+            return self._fail("legal_check", dispatcher, tracker)
+        if not codes and people.yes_no(text) is True:
+            codes.append("legal_proceedings")
+        return {"legal_check": text, "circumstances": self._add_circumstances(tracker, *codes)}
+
+    def validate_appeal_check(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("appeal_check", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        answer = people.yes_no(str(value))
+        if answer is None and not is_unsure(str(value)):
+            return self._fail("appeal_check", dispatcher, tracker)
+        codes = ["right_of_appeal"] if answer else []
+        return {
+            "appeal_check": str(value),
+            "circumstances": self._add_circumstances(tracker, *codes),
+        }
+
+    def validate_contractor_check(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("contractor_check", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).lower()
+        if re.search(r"\bnot a company\b|\bno company\b|\bcouncil staff\b", text):
+            return {"contractor_check": text}
+        if re.search(r"\b(not yet|no)\b", text):
+            return {
+                "contractor_check": text,
+                "circumstances": self._add_circumstances(tracker, "contractor_first"),
+            }
+        if re.search(r"\b(yes|they have|they've|had a chance)\b", text):
+            return {"contractor_check": text}
+        return self._fail("contractor_check", dispatcher, tracker)
+
+    def validate_complained_before(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("complained_before", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        answer = people.yes_no(str(value))
+        if answer is None:
+            return self._fail("complained_before", dispatcher, tracker)
+        if answer:
+            # An answered complaint that is still wrong is an escalation, not a new complaint.
+            return {
+                "complained_before": True,
+                "stage_requested": 2,
+                "why_dissatisfied": tracker.get_slot("what_happened"),
+            }
+        return {"complained_before": False}
+
+    def validate_desired_outcome(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("desired_outcome", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        if len(str(value).strip()) < 2:
+            return self._fail("desired_outcome", dispatcher, tracker)
+        return {"desired_outcome": str(value).strip()}
+
+    def validate_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("consent", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).lower()
+        if re.search(r"\b(can'?t agree|cannot agree|too (ill|young)|lacks? capacity)\b", text):
+            return {"consent": "unknown"}
+        answer = people.yes_no(text)
+        if answer is None:
+            if is_unsure(text):
+                return {"consent": "unknown"}
+            return self._fail("consent", dispatcher, tracker)
+        return {"consent": "given" if answer else "not_given"}
+
+    def validate_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value)
+        if in_danger(text):
+            return self._guard("name", value, dispatcher, tracker) or {}
+        if people.wants_anonymous(text):
+            dispatcher.utter_message(text=texts.say("anonymous_meaning"))
+            return {"name": "anonymous", "anonymous": True}
+        if not people.looks_like_name(people.clean_name(text)):
+            return self._fail("name", dispatcher, tracker)
+        return {"name": people.clean_name(text), "anonymous": False}
+
+    def validate_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("contact", value, dispatcher, tracker)
+        if guarded is not None:
+            return {**guarded, "contact_preferred": "none"} if guarded.get("contact") else guarded
+        choice = people.contact_from(str(value))
+        if choice is None:
+            return self._fail("contact", dispatcher, tracker)
+        return {
+            "contact": str(value),
+            "contact_email": choice.email,
+            "contact_phone": choice.phone,
+            "contact_preferred": choice.preferred,
+        }
+
+    def validate_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("address", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        if len(str(value).strip()) < 6:
+            return self._fail("address", dispatcher, tracker)
+        return {"address": str(value).strip()}
+
+    def validate_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value).lower()
+        if re.search(r"\b(change|wrong|edit|fix|correct|update)\b", text):
+            for pattern, slots in CHANGES:
+                if re.search(pattern, text):
+                    return {**dict.fromkeys(slots), "confirm": None}
+            return self._fail("confirm", dispatcher, tracker)
+        answer = people.yes_no(text)
+        if answer or re.search(r"\b(send|submit|looks good|that'?s it|all good)\b", text):
+            return {"confirm": True}
+        if answer is False:
+            dispatcher.utter_message(text=texts.say("need_confirm"))
+            return {"confirm": None}
+        return self._fail("confirm", dispatcher, tracker)
+
+
+def advocate_offer() -> str:
+    from . import triage_link
+    from .render import contact_line
+
+    names = "; ".join(contact_line(a) for a in triage_link.advocates()[:2])
+    return texts.say("help", True, advocates=names)
+
+
+def validate_service_answer(
+    form: _Strikes, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    text = str(value)
+    if text in services.codes():
+        return {"service": text}
+    guarded = form._guard("service", value, dispatcher, tracker)
+    if guarded is not None:
+        return guarded
+    found = services.match_service(text, about_child=tracker.get_slot("affected_is_child"))
+    if (
+        found is None
+        and services.social_care_context(text) is None
+        and re.search(r"social|care", text, re.I)
+    ):
+        dispatcher.utter_message(
+            text=texts.say("ask_service_social_care"),
+            buttons=texts.buttons("ask_service_social_care"),
+        )
+        return {"service": None}
+    if found is None:
+        return form._fail("service", dispatcher, tracker)
+    return {"service": found}
+
+
+class ValidateFeedbackForm(_Strikes, FormValidationAction):
+    def name(self) -> str:
+        return "validate_feedback_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return feedback_plan(tracker.slots)
+
+    def validate_feedback_text(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("feedback_text", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).strip()
+        if len(text) < 3:
+            return self._fail("feedback_text", dispatcher, tracker)
+        out: dict[str, Any] = {"feedback_text": text}
+        if tracker.get_slot("service") is None and (found := services.match_service(text)):
+            out["service"] = found
+        return out
+
+    def validate_service(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return validate_service_answer(self, value, dispatcher, tracker)
+
+    def validate_feedback_reply(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        choice = people.contact_from(str(value))
+        if choice and (choice.email or choice.phone):
+            return {
+                "feedback_reply": str(value),
+                "contact_email": choice.email,
+                "contact_phone": choice.phone,
+                "contact_preferred": choice.preferred,
+                "anonymous": False,
+            }
+        if people.yes_no(str(value)) is False or re.search(r"\bno\b", str(value), re.I):
+            return {"feedback_reply": "none", "anonymous": True}
+        return self._fail("feedback_reply", dispatcher, tracker)

@@ -1,0 +1,167 @@
+"""A durable outbox (SQLite) so no case is lost when the case service is down.
+
+Every case is written here before the first delivery attempt. A background thread delivers
+whatever is still pending, oldest first, with backoff. Each row carries its Idempotency-Key, so
+a delivery whose reply was lost is replayed safely: the case service answers the replay with
+the same case, and the row is marked delivered exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .caseclient import Filed, file_case
+from .settings import Settings, settings
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    key TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    created REAL NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL,
+    claimed_until REAL,
+    delivered REAL,
+    reference TEXT,
+    failed TEXT
+)
+"""
+
+
+class Outbox:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._db() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(_SCHEMA)
+
+    def _db(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=5, isolation_level=None)
+
+    def add(self, key: str, body: dict[str, Any]) -> None:
+        """Stores a case once; adding the same key again keeps the first body."""
+        with self._db() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO outbox (key, body, created, next_try) VALUES (?, ?, ?, ?)",
+                (key, json.dumps(body), time.time(), time.time()),
+            )
+
+    def claim(self, key: str, seconds: float = 30) -> dict[str, Any] | None:
+        """Takes a pending row for one delivery attempt; None if delivered or claimed elsewhere."""
+        now = time.time()
+        with self._db() as db:
+            cur = db.execute(
+                "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1 WHERE key = ? "
+                "AND delivered IS NULL AND failed IS NULL "
+                "AND (claimed_until IS NULL OR claimed_until < ?)",
+                (now + seconds, key, now),
+            )
+            if cur.rowcount != 1:
+                return None
+            row = db.execute("SELECT body FROM outbox WHERE key = ?", (key,)).fetchone()
+        body: dict[str, Any] = json.loads(row[0])
+        return body
+
+    def record(self, key: str, result: Filed) -> None:
+        with self._db() as db:
+            if result.ok:
+                db.execute(
+                    "UPDATE outbox SET delivered = ?, reference = ?, claimed_until = NULL "
+                    "WHERE key = ? AND delivered IS NULL",
+                    (time.time(), result.reference, key),
+                )
+            elif result.permanent:
+                db.execute(
+                    "UPDATE outbox SET failed = ?, claimed_until = NULL WHERE key = ?",
+                    (result.error, key),
+                )
+            else:
+                attempts = db.execute(
+                    "SELECT attempts FROM outbox WHERE key = ?", (key,)
+                ).fetchone()[0]
+                wait = min(2 ** min(attempts, 6), 60)
+                db.execute(
+                    "UPDATE outbox SET next_try = ?, claimed_until = NULL WHERE key = ?",
+                    (time.time() + wait, key),
+                )
+
+    def due(self, limit: int = 20) -> list[str]:
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT key FROM outbox WHERE delivered IS NULL AND failed IS NULL "
+                "AND next_try <= ? ORDER BY created LIMIT ?",
+                (time.time(), limit),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def status(self, key: str) -> dict[str, Any] | None:
+        with self._db() as db:
+            row = db.execute(
+                "SELECT delivered, reference, failed, attempts FROM outbox WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            return None
+        return {"delivered": row[0], "reference": row[1], "failed": row[2], "attempts": row[3]}
+
+    def pending_count(self) -> int:
+        with self._db() as db:
+            n: int = db.execute(
+                "SELECT COUNT(*) FROM outbox WHERE delivered IS NULL AND failed IS NULL"
+            ).fetchone()[0]
+        return n
+
+    def deliver_due(self, send: Callable[[str, dict[str, Any]], Filed]) -> int:
+        """One pass over due rows; returns how many were delivered."""
+        delivered = 0
+        for key in self.due():
+            body = self.claim(key)
+            if body is None:
+                continue
+            result = send(key, body)
+            self.record(key, result)
+            if result.ok:
+                delivered += 1
+                log.info("outbox: delivered a case (%s)", result.reference)
+            else:
+                log.warning("outbox: delivery failed (%s); will retry", result.error)
+        return delivered
+
+
+_lock = threading.Lock()
+_started: dict[str, Outbox] = {}
+
+
+def shared() -> Outbox:
+    """The process's outbox, with its delivery thread started on first use."""
+    s = settings()
+    key = str(s.outbox_path.resolve())
+    with _lock:
+        if key not in _started:
+            box = Outbox(s.outbox_path)
+            _started[key] = box
+            threading.Thread(
+                target=_deliver_forever, args=(box, s), name="outbox", daemon=True
+            ).start()
+        return _started[key]
+
+
+def _deliver_forever(box: Outbox, s: Settings) -> None:
+    def send(key: str, body: dict[str, Any]) -> Filed:
+        return file_case(s, key, body, attempts=1)
+
+    while True:
+        try:
+            box.deliver_due(send)
+        except Exception:  # the thread must survive a bad pass; the next one retries
+            log.exception("outbox: delivery pass failed")
+        time.sleep(s.outbox_poll_seconds)

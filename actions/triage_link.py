@@ -1,0 +1,67 @@
+"""The only place actions touch the triage engine: decisions and the authority's pack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import triage
+from triage.pack import load_national
+
+from .settings import settings
+
+
+def authority() -> str:
+    return settings().authority
+
+
+def pack() -> Any:
+    return triage.load_pack(authority())
+
+
+def council_name() -> str:
+    return str(pack().name)
+
+
+def assess(facts: dict[str, Any]) -> dict[str, Any]:
+    decision: dict[str, Any] = triage.assess(facts, authority=authority()).to_dict()
+    return decision
+
+
+def _as_dict(contact: Any) -> dict[str, Any] | None:
+    if contact is None or getattr(contact, "silent", None) is not None:
+        return None
+    return {k: getattr(contact, k, None) for k in ("id", "name", "phone", "email", "url")}
+
+
+def contact(role_words: tuple[str, ...]) -> dict[str, Any] | None:
+    """The pack's contact whose role name contains one of the words, in the given order."""
+    p = pack()
+    for word in role_words:
+        for role in p.contacts:
+            found = _as_dict(p.contact(role))
+            if word in role and found:
+                return found
+    return None
+
+
+def directory_entry(ident: str) -> dict[str, Any] | None:
+    for c in (*pack().directory, *load_national().directory):
+        if c.id == ident:
+            return _as_dict(c)
+    return None
+
+
+def national(words: tuple[str, ...]) -> dict[str, Any] | None:
+    for c in load_national().directory:
+        if any(w in c.id or w in c.name.lower() for w in words):
+            return _as_dict(c)
+    return None
+
+
+def advocates() -> list[dict[str, Any]]:
+    return [d for c in pack().directory if c.advocacy and (d := _as_dict(c))]
+
+
+def feedback_text(kind: str) -> str | None:
+    what: dict[str, str] = dict(pack().feedback.what_happens)
+    return what.get(kind)

@@ -1,0 +1,54 @@
+# The Rasa assistant (issue 4): its own venv, training only when stale, tests and a staff shell.
+# Rasa 3.6.21 pins libraries (SQLAlchemy 1.4, pydantic 1, sanic 21) that clash with the app venv,
+# so the Rasa server lives in .venv-rasa; the action server runs from the app venv (.venv).
+RASA_VENV := .venv-rasa
+RASA := $(RASA_VENV)/bin/rasa
+RASA_STAMP := $(RASA_VENV)/.installed
+RASA_ARGS := --config bot/config.yml --domain bot/domain.yml
+RASA_DATA_FILES := $(shell find data -name '*.yml' 2>/dev/null)
+# A make-level fingerprint: the model is rebuilt only when config, domain or training data change.
+RASA_MODEL := bot/models/current.tar.gz
+RASA_ENV := SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false \
+  RASA_CACHE_DIRECTORY=var/rasa-cache PYTHONWARNINGS=ignore
+RASA_RESULTS := var/rasa-results
+ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
+export ACTION_ENDPOINT_URL
+
+.PHONY: rasa-venv train test-rasa test-e2e shell bench-bot
+
+$(RASA_STAMP): requirements/rasa.lock
+	@test -n "$(python310)" || { scripts/python310.sh; exit 1; }
+	test -x $(RASA_VENV)/bin/python || $(python310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.lock
+	touch $@
+
+rasa-venv: $(RASA_STAMP)
+
+$(RASA_MODEL): $(RASA_STAMP) bot/config.yml bot/domain.yml $(RASA_DATA_FILES)
+	@mkdir -p bot/models
+	@start=$$(date +%s); \
+	$(RASA_ENV) $(RASA) train $(RASA_ARGS) --data data --out bot/models \
+	  --fixed-model-name current --quiet && \
+	echo "rasa train: $$(( $$(date +%s) - start )) s"
+
+train: $(RASA_MODEL)
+
+test-rasa: $(RASA_MODEL) $(STAMP)
+	$(RASA_ENV) $(RASA) data validate $(RASA_ARGS) --data data --fail-on-warnings
+	@rm -rf $(RASA_RESULTS) && mkdir -p $(RASA_RESULTS)
+	$(RASA_ENV) $(RASA) test core --model $(RASA_MODEL) --stories tests/test_stories.yml \
+	  --out $(RASA_RESULTS)/core --fail-on-prediction-errors
+	$(PY) bot/tools/core_check.py $(RASA_RESULTS)/core
+	$(RASA_ENV) $(RASA) test nlu $(RASA_ARGS) --nlu data/nlu --cross-validation --folds 3 \
+	  --out $(RASA_RESULTS)/nlu
+	$(PY) bot/tools/nlu_report.py $(RASA_RESULTS)/nlu
+	$(BIN)/pytest -q tests/actions
+
+test-e2e: $(RASA_MODEL) $(STAMP)
+	$(BIN)/pytest -q -m e2e tests/e2e
+
+shell: $(RASA_MODEL)
+	$(RASA_ENV) $(RASA) shell --model $(RASA_MODEL) --endpoints bot/endpoints.yml
+
+bench-bot: $(RASA_MODEL) $(STAMP)
+	$(PY) bench/bot_bench.py
