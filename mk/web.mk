@@ -28,4 +28,4 @@ test-web: $(WEB_BUNDLE) $(STAMP)
 test-browser: $(WEB_BUNDLE) $(STAMP) $(RASA_MODEL) $(CHROMIUM)
 	$(BIN)/pytest -q -m browser tests/browser
 
-TEST_STEPS += test-web
+TEST_STEPS += test-web test-browser

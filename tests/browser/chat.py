@@ -22,6 +22,8 @@ USER = f"{HOST} .cc-msg-user"
 REPLY = f"{HOST} .cc-replies .cc-reply"
 TYPING = f"{HOST} .cc-typing"
 INPUT = f"{HOST} textarea"
+# A bot turn can be several bursts of messages (one per action); this much silence ends it.
+QUIET_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Chat:
         count = -1
         while count != len(self.bot_texts()):
             count = len(self.bot_texts())
-            self.page.wait_for_timeout(600)
+            self.page.wait_for_timeout(QUIET_MS)
         return self.bot_texts()[seen:]
 
     # --- acting --------------------------------------------------------------------------
@@ -139,26 +141,35 @@ class Chat:
         else:
             self.page.locator(REPLY, has_text=re.compile(f"^{re.escape(title)}$")).click()
 
+    @staticmethod
+    def match(turn: list[str], rules: list[tuple[str, Answer]]) -> Answer | None:
+        """The question is usually the turn's last message; earlier ones are read-backs."""
+        for text in (turn[-1], "\n".join(turn)):
+            for pattern, answer in rules:
+                if re.search(pattern, text):
+                    return answer
+        return None
+
     def complete(self, rules: list[tuple[str, Answer]], max_turns: int = 30) -> str:
         """Answers the bot until it gives a case reference; returns the reference."""
         seen = 0
         for _ in range(max_turns):
             turn = self.wait_for_bot(seen)
             seen += len(turn)
+            answer = self.match(turn, rules)
+            if answer is None and not REFERENCE.search("\n".join(turn)):
+                # Perhaps the question is still on its way after a slow action.
+                try:
+                    more = self.wait_for_bot(seen, timeout=5)
+                except AssertionError:
+                    more = []
+                turn += more
+                seen += len(more)
+                answer = self.match(turn, rules)
             said = "\n".join(turn)
             ref = REFERENCE.search(said)
             if ref:
                 return ref.group(1)
-            # The question is usually the turn's last message; earlier ones are read-backs.
-            answer = next(
-                (
-                    a
-                    for text in (turn[-1], said)
-                    for pattern, a in rules
-                    if re.search(pattern, text)
-                ),
-                None,
-            )
             if answer is None:
                 raise AssertionError(f"no scripted answer for:\n{said}\n\n{self.transcript()}")
             if answer.button and answer.button in self.buttons():

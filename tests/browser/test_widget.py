@@ -6,6 +6,7 @@ Screenshots and the axe report go to test-artifacts/.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -79,8 +80,11 @@ def test_complaint_by_mouse(page: Any, stack: Stack) -> None:
     took = time.monotonic() - started
     shot(page, "complaint-mouse")
     case = check_case(stack, reference, page)
-    ending = "\n".join(chat.bot_texts()[-3:])
-    assert reference in ending
+    said = "\n".join(chat.bot_texts())
+    assert reference in said
+    # The ending gives real dates (conversation-style.md), matching the case's deadlines.
+    respond_by = dt.date.fromisoformat(case["deadlines"]["respond_by"])
+    assert f"reply by {respond_by:%A} {respond_by.day} {respond_by:%B %Y}" in said, said
     print(f"\nmouse: {reference} filed in {took:.1f} s, service {case['service']}")
     # What people typed is shown as text, never run as HTML.
     assert page.locator(f"{HOST} .cc-log img, {HOST} .cc-log script").count() == 0
@@ -166,8 +170,9 @@ def test_session_survives_a_reload_and_start_again_clears_it(page: Any, stack: S
     page.get_by_role("button", name="Start again").click()
     a = chat.active()
     assert a and a["tag"] == "textarea"
-    turn = chat.wait_for_bot(0)
-    assert "Make a complaint" in chat.buttons(), turn
+    # The bot confirms the restart, then greets again (a second action, so a second burst).
+    page.locator(REPLY, has_text="Make a complaint").wait_for(timeout=30_000)
+    assert "start again" in chat.transcript().lower()
     assert page.locator(f"{HOST} .cc-msg-user").count() == 0
     stored = json.loads(
         page.evaluate("() => localStorage.getItem('complaints-chat:telford-wrekin')")
@@ -233,9 +238,12 @@ def test_readme_screenshot_mid_conversation(browser: Any, stack: Stack) -> None:
         chat = Chat(page, keyboard=False)
         chat.open()
         seen = len(chat.wait_for_bot(0))
-        for title in ("Make a complaint", "Me"):
+        for title in ("Make a complaint", "Me", "Bins and recycling"):
             chat.press(title)
             seen += len(chat.wait_for_bot(seen))
+        chat.say("My green bin has not been emptied for 3 weeks.")
+        chat.wait_for_bot(seen)
+        page.mouse.move(5, 5)  # no hover styles in the picture
         page.locator(INPUT).focus()
         path = shot(page, "widget-mid-conversation")
         if os.environ.get("UPDATE_README_SCREENSHOT"):
