@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 
 from .chat import BOT, COMPLAINT, HOST, INPUT, LOG, REPLY, TYPING, Chat
-from .conftest import ARTIFACTS, REPO, Stack, port_open
+from .conftest import ARTIFACTS, REPO, Stack, free_port, http_ok, port_open
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +70,48 @@ def test_socketio_channel_delivers_bot_replies(stack: Stack) -> None:
     assert result["second"]["sessionId"] == result["first"]["sessionId"]
     print(f"\nsocket.io reply in {result['first']['ms']} ms / {result['second']['ms']} ms")
     assert "was never awaited" not in stack.log.read_text(errors="replace")
+
+
+def test_the_socketio_check_catches_unawaited_enter_room(stack: Stack, tmp_path: Path) -> None:
+    """The check above must be able to fail: a second Rasa server, with enter_room made a
+    coroutine as in python-socketio 5.18, loses the reply and logs 'never awaited'."""
+    port = free_port()
+    log = tmp_path / "rasa-broken.log"
+    env = {
+        **stack.env,
+        "PYTHONPATH": str(Path(__file__).parent / "fixtures" / "unawaited_enter_room"),
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{stack.ports['ACTIONS_PORT']}/webhook",
+    }
+    rasa = REPO / ".venv-rasa" / "bin" / "rasa"
+    model = os.environ.get("RASA_MODEL", "bot/models/current.tar.gz")
+    args = ["run", "--model", model, "--credentials", "bot/credentials.yml"]
+    args += ["--endpoints", "bot/endpoints.yml", "--interface", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as fh:
+        proc = subprocess.Popen(
+            [str(rasa), *args], cwd=REPO, env=env, stdout=fh, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 300
+        while not http_ok(f"http://127.0.0.1:{port}/"):
+            assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
+            assert time.monotonic() < deadline, "the second Rasa server did not start"
+            time.sleep(1)
+        out = subprocess.run(
+            ["node", "tools/socket-check.mjs", f"http://127.0.0.1:{port}", "/greet"],
+            cwd=REPO / "web",
+            env={**os.environ, "SOCKET_CHECK_TIMEOUT_MS": "10000"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        assert out.returncode == 1 and not result["ok"], result
+        assert "no bot_uttered" in result["error"], result
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    assert "was never awaited" in log.read_text(errors="replace")
 
 
 def test_complaint_by_mouse(page: Any, stack: Stack) -> None:
