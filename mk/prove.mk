@@ -13,9 +13,10 @@ PROVE_PENDING := \
   "tests/hostile/test_caseservice_corpus.py::test_desired_outcome[postgresql-nul]" \
   "tests/hostile/test_caseservice_corpus.py::test_list_filter[postgresql-nul]"
 
-PROVE_DIRS := tests/faults tests/hostile
+PROVE_DIRS := tests/faults tests/hostile tests/privacy/test_tracker_retention.py
 
-test-prove: $(STAMP)
+# The retention tests write tracker stores with Rasa's own SQLTrackerStore, hence the Rasa venv.
+test-prove: $(STAMP) $(RASA_STAMP)
 	$(PROVE_PYTEST) $(addprefix --deselect ,$(PROVE_PENDING)) $(PROVE_DIRS)
 
 test-prove-pending: $(STAMP)
