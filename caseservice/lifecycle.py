@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import logging
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import triage
 
@@ -17,6 +18,11 @@ from .references import new_reference
 from .schemas import CaseCreate, EventCreate
 
 log = logging.getLogger(__name__)
+
+try:
+    _LONDON: dt.tzinfo = ZoneInfo("Europe/London")
+except ZoneInfoNotFoundError:  # no tz database on this host: UTC is at most an hour out
+    _LONDON = dt.timezone.utc
 
 RESTRICTED_CIRCUMSTANCES = frozenset({"cse", "sexual_abuse"})
 ACCEPTED = frozenset({"accept", "accept_discretionary"})
@@ -36,7 +42,8 @@ _DEADLINES = ("acknowledge_by", "respond_by", "respond_by_extended", "escalate_b
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """Today in England, where the councils' working days are counted (not the server's zone)."""
+    return dt.datetime.now(_LONDON).date()
 
 
 @functools.lru_cache(maxsize=64)

@@ -121,6 +121,37 @@ class Deadlines(BaseModel):
 
 
 class CaseCreated(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "reference": "TW-2026-7K3Q9M",
+                    "status": "open",
+                    "decision": {
+                        "authority": "telford-wrekin",
+                        "procedure": "corporate",
+                        "outcome": "accept",
+                        "stage": 1,
+                        "stages_total": 2,
+                        "time_limit": {"status": "in_time", "limit_date": "2027-10-30"},
+                        "deadlines": {
+                            "acknowledge_by": "2026-11-25",
+                            "respond_by": "2026-12-09",
+                            "respond_by_extended": "2026-12-23",
+                            "escalate_by": "2027-01-11",
+                        },
+                        "exclusions": [],
+                        "suspensions": [],
+                        "signposts": [],
+                        "flags": [],
+                        "reasons": [],
+                    },
+                    "created_at": "2026-11-23T10:15:00Z",
+                }
+            ]
+        }
+    )
+
     reference: str = Field(examples=["TW-2026-7K3Q9M"])
     status: Status
     decision: dict[str, Any] = Field(description="The triage decision, per the triage contract.")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from .. import audit, lifecycle, references, views
 from ..auth import Principal, require
 from ..db import Database
-from ..errors import ConflictError, NotFound, Unavailable
+from ..errors import ConflictError, InputError, NotFound, Unavailable
 from ..models import Case
 from ..schemas import (
     CaseCreate,
@@ -100,15 +100,21 @@ def file_case(
     ],
 ) -> CaseCreated:
     request_hash = _request_hash(body)
-    replay = _replay(db, idempotency_key, request_hash, who)
-    if replay is not None:
-        response.status_code = 200
-        return replay
     now = lifecycle.today()
+    # Optimistic: insert straight away and let the unique key catch retries, so the usual
+    # first request costs one transaction.
     for _ in range(_REFERENCE_ATTEMPTS):
-        case, _decision = lifecycle.new_case(
-            body, key=idempotency_key, request_hash=request_hash, actor=who.name, now=now
-        )
+        try:
+            case, _decision = lifecycle.new_case(
+                body, key=idempotency_key, request_hash=request_hash, actor=who.name, now=now
+            )
+        except InputError:
+            # A retry must get its case back even if the packs changed since it was filed.
+            replay = _replay(db, idempotency_key, request_hash, who)
+            if replay is None:
+                raise
+            response.status_code = 200
+            return replay
         try:
             with db.write() as session:
                 session.add(case)
@@ -116,8 +122,8 @@ def file_case(
                 audit.record(session, who.name, "case.filed", case.reference, status=case.status)
                 return views.created(case)
         except IntegrityError:
-            # Either a concurrent request with the same key won, or (rarely) the random
-            # reference collided; the first answers from the winner, the second retries.
+            # Either this key already filed a case (a retry, perhaps concurrent), or the
+            # random reference collided: the first answers from that case, the second retries.
             replay = _replay(db, idempotency_key, request_hash, who)
             if replay is not None:
                 response.status_code = 200
