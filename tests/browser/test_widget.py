@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -128,6 +129,8 @@ def test_complaint_by_mouse(page: Any, stack: Stack) -> None:
     # The ending gives real dates (conversation-style.md), matching the case's deadlines.
     respond_by = dt.date.fromisoformat(case["deadlines"]["respond_by"])
     assert f"reply by {respond_by:%A} {respond_by.day} {respond_by:%B %Y}" in said, said
+    # No unfilled template slots reach the person ("contact None.", "{council}").
+    assert not re.search(r"\bNone\b|\{[a-z_]+\}", said), said
     print(f"\nmouse: {reference} filed in {took:.1f} s, service {case['service']}")
     # What people typed is shown as text, never run as HTML.
     assert page.locator(f"{HOST} .cc-log img, {HOST} .cc-log script").count() == 0
