@@ -91,7 +91,7 @@ def _reset() -> list[EventType]:
 def _details_in(text: str) -> str | None:
     """The opening message, when it says more than 'I want to complain'."""
     rest = _GENERIC.sub(" ", text)
-    return text.strip() if len(rest.split()) >= 5 else None
+    return text.strip() if len(rest.split()) >= 8 else None
 
 
 class ActionSessionStart(Action):

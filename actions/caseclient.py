@@ -60,9 +60,14 @@ def _backoff(attempt: int) -> float:
     return float(min(0.25 * (2**attempt), 2.0))
 
 
-async def file_case_async(s: Settings, key: str, body: dict[str, Any]) -> Filed:
+async def file_case_async(
+    s: Settings,
+    key: str,
+    body: dict[str, Any],
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Filed:
     last = Filed(ok=False, error="not tried")
-    async with httpx.AsyncClient(timeout=_timeout(s)) as client:
+    async with httpx.AsyncClient(timeout=_timeout(s), transport=transport) as client:
         for attempt in range(s.attempts):
             try:
                 resp = await client.post(
@@ -78,10 +83,16 @@ async def file_case_async(s: Settings, key: str, body: dict[str, Any]) -> Filed:
     return last
 
 
-def file_case(s: Settings, key: str, body: dict[str, Any], attempts: int | None = None) -> Filed:
+def file_case(
+    s: Settings,
+    key: str,
+    body: dict[str, Any],
+    attempts: int | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Filed:
     last = Filed(ok=False, error="not tried")
     n = attempts or s.attempts
-    with httpx.Client(timeout=_timeout(s)) as client:
+    with httpx.Client(timeout=_timeout(s), transport=transport) as client:
         for attempt in range(n):
             try:
                 resp = client.post(

@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from . import people, services, texts
 from .dates import ParsedDate, is_unsure, parse_date
+from .interrupts import answer_for
 from .safety import emergency_contacts, in_danger
 
 SKIPPED = "skipped"
@@ -120,7 +121,20 @@ def feedback_plan(slots: dict[str, Any]) -> list[str]:
 
 
 class _Strikes:
-    """Shared answer handling: safety check, skip, and the two-strike explanation."""
+    """Shared answer handling: extraction, safety check, skip, and the two-strike explanation."""
+
+    def __getattr__(self, name: str) -> Any:
+        # rasa_sdk calls extract_<slot>() for each required slot with a custom mapping.
+        if name.startswith("extract_"):
+            slot = name.removeprefix("extract_")
+
+            def extract(
+                dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> dict[str, Any]:
+                return answer_for(slot, tracker)
+
+            return extract
+        raise AttributeError(name)
 
     def _text(self, tracker: Tracker) -> str:
         return str(tracker.latest_message.get("text") or "")

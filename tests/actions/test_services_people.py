@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from actions import people
+from actions.services import appeal_question, match_service
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("my bin wasnt collected", "waste"),
+        ("pothole outside my house", "highways"),
+        ("I got a PCN", "parking"),
+        ("damp and mould in my flat", "housing_landlord"),
+        ("my son's social worker never rings back", "childrens_social_care"),
+        ("mums carers didnt turn up", "adult_social_care"),
+        ("rude woman on the phone", "staff_conduct"),
+        ("Bins and recycling", "waste"),
+        ("Children's social care", "childrens_social_care"),
+        ("something else", "other"),
+    ],
+)
+def test_free_descriptions_map_to_services(text: str, code: str) -> None:
+    assert match_service(text) == code
+
+
+def test_social_worker_alone_depends_on_context() -> None:
+    text = "the social worker never rings back"
+    assert match_service(text) is None
+    assert match_service(text, about_child=True) == "childrens_social_care"
+    assert match_service(text, about_child=False) == "adult_social_care"
+
+
+def test_appeal_question_only_where_an_appeal_route_exists() -> None:
+    assert appeal_question("parking")
+    assert appeal_question("waste") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship", "is_child", "young"),
+    [
+        ("Me", "self", False, False),
+        ("me, im 15", "self", True, True),
+        ("Me - I'm under 18", "self", True, True),
+        ("My child", "parent", True, False),
+        ("my foster daughter", "foster_carer", True, False),
+        ("my mum", "relative_or_friend", None, False),
+        ("Someone else", "other", None, False),
+    ],
+)
+def test_who(text: str, relationship: str, is_child: bool | None, young: bool) -> None:
+    who = people.who_from(text)
+    assert who is not None
+    assert (who.relationship, who.is_child, who.young_person) == (relationship, is_child, young)
+
+
+def test_child_status_lists_every_status() -> None:
+    assert people.child_statuses("he is in care and has a social worker") == [
+        "looked_after",
+        "child_in_need",
+    ]
+    assert people.child_statuses("none of these") == ["none"]
+    assert people.child_statuses("purple") is None
+
+
+def test_contact_parsing() -> None:
+    c = people.contact_from("email me at jo@example.com")
+    assert c is not None and c.email == "jo@example.com" and c.preferred == "email"
+    c = people.contact_from("07700 900123")
+    assert c is not None and c.phone == "07700900123" and c.preferred == "phone"
+    c = people.contact_from("by post please")
+    assert c is not None and c.post and c.preferred == "post"
+    assert people.contact_from("whatever") is None
+
+
+def test_yes_no_and_names() -> None:
+    assert people.yes_no("yeah") is True
+    assert people.yes_no("nope") is False
+    assert people.yes_no("maybe") is None
+    assert people.clean_name("my name is jo bloggs") == "Jo Bloggs"
+    assert people.wants_anonymous("I'd rather stay anonymous")

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "tools"))
+
+from stack import Stack
+
+# Warwickshire's policy has all five paths the issue asks for: a statutory children's
+# procedure, a corporate one, a parking appeal exclusion, discretion for late complaints,
+# and service requests recorded as feedback.
+AUTHORITY = "warwickshire"
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    s = Stack(AUTHORITY)
+    try:
+        s.start()
+        yield s
+    finally:
+        s.stop()
