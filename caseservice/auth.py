@@ -112,7 +112,7 @@ def principal(
 def require(scope: str) -> Any:
     """A dependency that admits only callers holding `scope`."""
 
-    def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
+    async def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
         if not who.can(scope):
             raise HTTPException(403, detail=f"this token lacks the {scope} scope")
         return who

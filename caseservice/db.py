@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
@@ -18,6 +19,33 @@ from sqlalchemy.orm import Session, sessionmaker
 from .config import redact_url
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
+
+
+class FairLock:
+    """A FIFO lock: each waiter is handed the lock in arrival order. threading.Lock lets
+    late arrivals barge in, which starves some writers and stretches tail latency."""
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._held = False
+        self._waiters: deque[threading.Event] = deque()
+
+    def __enter__(self) -> FairLock:
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return self
+            turn = threading.Event()
+            self._waiters.append(turn)
+        turn.wait()  # the releaser hands the lock straight to us
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._mutex:
+            if self._waiters:
+                self._waiters.popleft().set()
+            else:
+                self._held = False
 
 
 class SchemaNotMigrated(RuntimeError):
@@ -123,7 +151,7 @@ class Database:
         # the next one at once, where SQLite's busy handler would sleep and poll (up to
         # 100 ms a turn); busy_timeout still covers writers in other processes.
         self._write_lock: AbstractContextManager[object] = (
-            threading.Lock() if is_sqlite(url) else nullcontext()
+            FairLock() if is_sqlite(url) else nullcontext()
         )
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(

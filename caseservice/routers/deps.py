@@ -7,7 +7,8 @@ from fastapi import Request
 from ..db import Database
 
 
-def database(request: Request) -> Database:
+async def database(request: Request) -> Database:
+    # async: a plain lookup, so it need not take a trip through the thread pool
     db: Database = request.app.state.db
     return db
 
