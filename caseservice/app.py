@@ -10,7 +10,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .config import Settings
@@ -116,19 +117,28 @@ def _install_error_handlers(app: FastAPI) -> None:
             response.headers.update(exc.headers)
         return response
 
-    @app.exception_handler(OperationalError)
-    async def database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
-        # Locked or unreachable database: transient, so tell clients to retry (their
-        # Idempotency-Key makes the retry safe) rather than report a server fault.
+    def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # Locked, restarting or unreachable database: transient, so tell clients to retry
+        # (their Idempotency-Key makes that safe) rather than report a server fault.
         log.warning(
             "database unavailable on %s %s: %s",
             request.method,
             request.url.path,
-            type(exc.orig).__name__,
+            type(exc).__name__,
         )
         response = _error(503, None, "the database is busy or unreachable; retry shortly")
         response.headers["Retry-After"] = "1"
         return response
+
+    @app.exception_handler(DBAPIError)
+    async def database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated:
+            return database_unavailable(request, exc)
+        return await unexpected(request, exc)
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_exhausted(request: Request, exc: PoolTimeout) -> JSONResponse:
+        return database_unavailable(request, exc)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

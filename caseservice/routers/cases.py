@@ -18,6 +18,7 @@ from ..db import Database
 from ..errors import ConflictError, InputError, NotFound, Unavailable
 from ..models import Case
 from ..schemas import (
+    CODE_PATTERN,
     CaseCreate,
     CaseCreated,
     CaseDetail,
@@ -187,10 +188,14 @@ def read_case(
 def list_cases(
     db: Db,
     who: Annotated[Principal, require("cases:read")],
-    authority: Annotated[str | None, Query(max_length=64, examples=["telford-wrekin"])] = None,
+    authority: Annotated[
+        str | None, Query(max_length=64, pattern=CODE_PATTERN, examples=["telford-wrekin"])
+    ] = None,
     status: Status | None = None,
     stage: Annotated[int | None, Query(ge=1, le=3)] = None,
-    service: Annotated[str | None, Query(max_length=64, examples=["waste"])] = None,
+    service: Annotated[
+        str | None, Query(max_length=64, pattern=CODE_PATTERN, examples=["waste"])
+    ] = None,
     overdue: Annotated[
         bool | None, Query(description="true: only open cases past their due date")
     ] = None,

@@ -17,7 +17,7 @@ from ..auth import Principal, require
 from ..db import Database
 from ..errors import InputError
 from ..models import Case
-from ..schemas import ErrorResponse, Summary
+from ..schemas import CODE_PATTERN, ErrorResponse, Summary
 from .deps import ERROR_RESPONSES, database
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"], responses=ERROR_RESPONSES)
@@ -112,7 +112,7 @@ def summary(
     end: Annotated[
         dt.date | None, Query(alias="to", description="Last day (default: today)")
     ] = None,
-    authority: Annotated[str | None, Query(max_length=64)] = None,
+    authority: Annotated[str | None, Query(max_length=64, pattern=CODE_PATTERN)] = None,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     now = lifecycle.today()

@@ -152,3 +152,24 @@ def test_streamed_body_over_the_limit_is_413(client: TestClient, filer: dict[str
     assert "content-length" not in response.request.headers
     assert response.status_code == 413
     assert response.json()["error"]["field"] == "body"
+
+
+def test_nul_characters_are_refused_by_field(
+    client: TestClient, filer: dict[str, str], staff: dict[str, str]
+) -> None:
+    body = case_body()
+    body["narrative"] = "before\x00after"
+    response = _post(client, filer, body)
+    assert response.status_code == 422
+    assert response.json()["error"] == {
+        "field": "narrative",
+        "message": "must not contain NUL characters",
+    }
+    body = case_body()
+    body["contact"]["address"] = "1 High St\x00"
+    assert _post(client, filer, body).json()["error"]["field"] == "contact.address"
+    body = case_body()
+    body["facts"]["service"] = "waste\x00"
+    assert _post(client, filer, body).json()["error"]["field"] == "facts"
+    response = client.get("/v1/cases", params={"authority": "tw\x00"}, headers=staff)
+    assert response.status_code == 422 and response.json()["error"]["field"] == "authority"
