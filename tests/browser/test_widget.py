@@ -252,6 +252,13 @@ def test_works_at_320_css_pixels(browser: Any, stack: Stack) -> None:
             assert b and b["x"] >= 0 and b["x"] + b["width"] <= 320, (locator, b)
             assert b["height"] >= 24 and b["width"] >= 24  # WCAG 2.5.8 target size
         shot(page, "width-320")
+        # Full screen, the panel acts as a modal: Tab from the last control wraps to the first.
+        assert page.get_by_role("dialog").get_attribute("aria-modal") == "true"
+        page.get_by_role("button", name="Send", exact=True).focus()
+        page.keyboard.press("Tab")
+        assert (chat.active() or {}).get("cls") == "cc-restart"
+        page.keyboard.press("Shift+Tab")
+        assert (chat.active() or {}).get("cls") == "cc-send"
     finally:
         context.close()
 

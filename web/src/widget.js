@@ -24,6 +24,9 @@ const DEFAULTS = Object.freeze({
   open: false,
 });
 
+// Must match the full-screen media query in widget.css.
+const FULL_SCREEN_QUERY = "(max-width: 30em), (max-height: 30em)";
+
 let sheet = null;
 
 /** One constructable stylesheet shared by every instance; no inline <style>, so CSP can be strict. */
@@ -179,6 +182,8 @@ export class ComplaintsChat extends HTMLElement {
       if (e.key === "Escape") {
         e.preventDefault();
         this.close();
+      } else if (e.key === "Tab" && this.coversViewport()) {
+        this.wrapFocus(e);
       }
     });
     this.form.addEventListener("submit", (e) => {
@@ -234,7 +239,31 @@ export class ComplaintsChat extends HTMLElement {
     for (const g of this.log.querySelectorAll(".cc-replies")) g.remove();
   }
 
+  /** On small screens and at high zoom the panel covers the page, so it acts as a modal. */
+  coversViewport() {
+    return window.matchMedia?.(FULL_SCREEN_QUERY).matches === true;
+  }
+
+  /** Keeps Tab inside a full-screen panel: focus must not go to page content hidden under it. */
+  wrapFocus(e) {
+    const focusable = [
+      ...this.panel.querySelectorAll("button, a[href], textarea, [tabindex='0']"),
+    ].filter((n) => !n.disabled && n.getClientRects().length > 0);
+    if (!focusable.length) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const current = this.shadowRoot.activeElement;
+    if (e.shiftKey && (current === first || !this.panel.contains(current))) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (current === last || !this.panel.contains(current))) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
   open({ focus = true } = {}) {
+    this.panel.setAttribute("aria-modal", this.coversViewport() ? "true" : "false");
     this.panel.hidden = false;
     this.launcher.hidden = true;
     this.launcher.setAttribute("aria-expanded", "true");
