@@ -83,8 +83,8 @@ cat <<EOF
 ============================================================================
   The complaints assistant for $AUTHORITY is starting.
 
-  Open $URL in your browser (the Rasa server needs up to a minute
-  before the chat answers).
+  Open $URL in your browser when the "ready" line below says
+  all parts are up (the Rasa server takes about a minute to load its model).
 
   Case service API: http://127.0.0.1:$CASES_PORT/docs
   Press Ctrl-C to stop everything.
