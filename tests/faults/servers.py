@@ -17,7 +17,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import httpx
 from sqlalchemy import create_engine, text
@@ -197,3 +197,19 @@ class CaseService:
 
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def rasa_stack() -> Any:
+    """The Rasa helper's process starter (bot/tools/stack.py; not a package), imported rather
+    than copied so these tests start the assistant exactly as its own tests do."""
+    import importlib.util
+
+    name = "bot_tools_stack"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "bot" / "tools" / "stack.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
