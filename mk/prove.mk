@@ -10,11 +10,16 @@ PROVE_PYTEST := $(BIN)/pytest -q -p no:cacheprovider
 PROVE_PENDING := \
   "tests/hostile/test_rest_channel.py::test_as_opening_message[self-harm]"
 
-PROVE_DIRS := tests/faults tests/hostile tests/privacy
+PROVE_DIRS := tests/faults tests/hostile tests/privacy tests/scaleout
+
+# Debian's redis-server, for the scale-out test's lock store (the test starts its own server).
+REDIS_SERVER := /usr/bin/redis-server
+$(REDIS_SERVER):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
 
 # Rasa's venv and model are named by path: mk/rasa.mk is included after this file, so its
 # variables are still empty here (the rules that build them exist by the time make runs).
-test-prove: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz
+test-prove: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz $(REDIS_SERVER)
 	$(PROVE_PYTEST) $(addprefix --deselect ,$(PROVE_PENDING)) $(PROVE_DIRS)
 
 test-prove-pending: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz

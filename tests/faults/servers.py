@@ -213,3 +213,41 @@ def rasa_stack() -> Any:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+class RedisServer:
+    """Debian's redis-server on a free port, no persistence, for Rasa's lock store."""
+
+    def __init__(self, password: str = "") -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RuntimeError("redis-server is missing: apt-get install -y redis-server")
+        self.dir = Path(tempfile.mkdtemp(prefix="prove-redis-"))
+        self.port = free_port()
+        self.password = password
+        args = [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        args += ["--appendonly", "no", "--dir", str(self.dir)]
+        if password:
+            args += ["--requirepass", password]
+        self._log = open(self.dir / "redis.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(args, stdout=self._log, stderr=subprocess.STDOUT)
+        wait_until(lambda: self.cli("PING").strip() == "PONG", 20, "redis answering PING")
+
+    def cli(self, *args: str) -> str:
+        cmd = ["redis-cli", "-p", str(self.port)]
+        if self.password:
+            cmd += ["--no-auth-warning", "-a", self.password]
+        return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=10).stdout
+
+    def stat(self, name: str) -> int:
+        for line in self.cli("INFO", "stats").splitlines():
+            if line.startswith(f"{name}:"):
+                return int(line.split(":", 1)[1])
+        raise KeyError(name)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self._log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
