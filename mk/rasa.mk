@@ -52,3 +52,5 @@ shell: $(RASA_MODEL)
 
 bench-bot: $(RASA_MODEL) $(STAMP)
 	$(PY) bench/bot_bench.py
+
+TEST_STEPS += test-rasa test-e2e
