@@ -19,10 +19,23 @@ $(REDIS_SERVER):
 
 # Rasa's venv and model are named by path: mk/rasa.mk is included after this file, so its
 # variables are still empty here (the rules that build them exist by the time make runs).
-test-prove: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz $(REDIS_SERVER)
+test-prove: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz $(REDIS_SERVER) \
+  web/dist/widget.js /usr/bin/chromium
 	$(PROVE_PYTEST) $(addprefix --deselect ,$(PROVE_PENDING)) $(PROVE_DIRS)
 
 test-prove-pending: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz
 	$(PROVE_PYTEST) $(PROVE_PENDING)
 
 TEST_STEPS += test-prove
+
+# The same generated-input tests with many more examples (Hypothesis through the case service
+# and Rasa's REST channel, schemathesis over the whole case-service API, triage properties).
+LONG_EXAMPLES ?= 1000
+test-long: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz
+	PROVE_EXAMPLES=$(LONG_EXAMPLES) $(PROVE_PYTEST) tests/hostile/test_generated.py \
+	  "tests/hostile/test_rest_channel.py::test_generated_messages_get_a_reply"
+	TRIAGE_HYPOTHESIS_EXAMPLES=$$(( $(LONG_EXAMPLES) * 5 )) $(PROVE_PYTEST) tests/triage/test_properties.py
+
+# Ramps concurrent conversations and filings until p95 > 1 s; prints the sustained figures.
+bench-load: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz
+	$(PY) bench/load.py

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -14,7 +13,6 @@ import httpx
 import pytest
 
 from tests.faults.filing import case_body
-from tests.faults.servers import CaseService, PgCluster, prepare_caseservice_db
 
 from .corpus import Message, encodable, messages
 
@@ -22,30 +20,6 @@ CORPUS = messages()
 TEXT_LIMIT = 20_000
 BODY_LIMIT = 64 * 1024
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def api(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[httpx.Client, dict[str, str], str]]:
-    tmp = tmp_path_factory.mktemp(request.param)
-    cluster = PgCluster() if request.param == "postgresql" else None
-    try:
-        url = cluster.create_database("hostile") if cluster else f"sqlite:///{tmp / 'cases.db'}"
-        auth = prepare_caseservice_db(url)
-        svc = CaseService(url, tmp / "caseservice.log")
-        svc.start()
-        try:
-            with httpx.Client(base_url=svc.url, timeout=TIMEOUT) as client:
-                seed = _post(client, auth, case_body(0), "seed")
-                assert seed.status_code == 201, seed.text
-                yield client, auth, seed.json()["reference"]
-        finally:
-            svc.stop()
-            assert "Traceback" not in svc.log_text(), "the service logged a traceback"
-    finally:
-        if cluster:
-            cluster.close()
 
 
 def _post(

@@ -5,6 +5,7 @@ conversation still works afterwards."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import uuid
@@ -13,6 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.faults.servers import rasa_stack
 from tests.scaleout.restchat import RestChat
@@ -97,3 +100,21 @@ def test_rasa_still_healthy_after_the_corpus(stack: Any) -> None:
     assert r.status_code == 200
     chat = _chat(stack)
     assert re.match(r"[A-Z]{2}-\d{4}-", chat.complete())
+
+
+GENERATED = int(os.environ.get("PROVE_EXAMPLES", "40")) // 2
+
+
+@settings(
+    max_examples=GENERATED,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_generated_messages_get_a_reply(stack: Any, text: str) -> None:
+    chat = _chat(stack)
+    said = _texts(chat.send(text))
+    if text.strip():
+        assert said.strip(), f"no reply to {text!r}"
+    assert not MARKUP.search(said) or MARKUP.search(text), said
