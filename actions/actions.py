@@ -603,12 +603,26 @@ class ActionTwoStrikeFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        intents = [
-            (e.get("parse_data") or {}).get("intent", {}).get("name")
-            for e in tracker.events
-            if e.get("event") == "user"
-        ]
-        if len(intents) >= 2 and intents[-2] == "nlu_fallback":
+        # The second miss in a row: the bot's last reply before this message was this action.
+        previous = None
+        seen_user = False
+        for e in reversed(tracker.events):
+            if e.get("event") == "user":
+                if seen_user:
+                    break
+                seen_user = True
+            elif (
+                seen_user
+                and e.get("event") == "action"
+                and e.get("name")
+                not in (
+                    "action_listen",
+                    "action_extract_slots",
+                )
+            ):
+                previous = e.get("name")
+                break
+        if previous == self.name():
             team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
             dispatcher.utter_message(text=texts.say("fallback_two", contact=team))
         else:
