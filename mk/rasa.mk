@@ -14,7 +14,7 @@ RASA_RESULTS := var/rasa-results
 ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
 export ACTION_ENDPOINT_URL
 
-.PHONY: rasa-venv train test-rasa test-e2e shell bench-bot
+.PHONY: rasa-venv train test-rasa test-e2e shell action-server bench-bot
 
 $(RASA_STAMP): requirements/rasa.lock
 	@test -n "$(python310)" || { scripts/python310.sh; exit 1; }
@@ -46,6 +46,11 @@ test-rasa: $(RASA_MODEL) $(STAMP)
 
 test-e2e: $(RASA_MODEL) $(STAMP)
 	$(BIN)/pytest -q -m e2e tests/e2e
+
+# For staff: start a case service (see caseservice --help), then `make action-server` with
+# CASESERVICE_URL and CASESERVICE_TOKEN set, then `make shell` in another terminal.
+action-server: $(STAMP)
+	$(PY) -m rasa_sdk --actions actions --port $(or $(ACTION_PORT),5055)
 
 shell: $(RASA_MODEL)
 	$(RASA_ENV) $(RASA) shell --model $(RASA_MODEL) --endpoints bot/endpoints.yml

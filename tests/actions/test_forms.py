@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import forms
+from actions.forms import ValidateComplaintForm
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forms, "today", lambda: dt.date(2026, 11, 27))
+
+
+def _tracker(slots: dict[str, Any], text: str = "") -> Tracker:
+    return Tracker(
+        "t",
+        slots,
+        {"text": text, "intent": {"name": "inform"}},
+        [],
+        False,
+        None,
+        {"name": "complaint_form"},
+        "action_listen",
+    )
+
+
+def _validate(slot: str, value: str, slots: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    d = CollectingDispatcher()
+    form = ValidateComplaintForm()
+    out = getattr(form, f"validate_{slot}")(value, d, _tracker(slots, value), {})
+    return out, [m.get("text") or "" for m in d.messages]
+
+
+def test_not_sure_gets_a_month_question_then_is_accepted_never_a_loop() -> None:
+    out, said = _validate("incident_date", "not sure", {})
+    assert out["incident_date"] is None and "month and year" in said[0]
+    out, said = _validate("incident_date", "no idea", {"date_unsure": out["date_unsure"]})
+    assert out == {"incident_date": "unknown"}
+
+
+def test_dates_are_read_back() -> None:
+    out, said = _validate("incident_date", "last March", {})
+    assert out["incident_date"] == "2026-03-31"
+    assert said == ["Got it — March 2026."]
+
+
+def test_two_failed_answers_explain_and_offer_skip_or_stop() -> None:
+    out, said = _validate("who", "purple", {})
+    assert out["who"] is None and said[0].startswith("Sorry, I didn't get that.")
+    out, said = _validate("who", "purple", {"strikes": out["strikes"]})
+    assert "skip" in said[0] and "stop" in said[0]
+    out, said = _validate("who", "skip", {"strikes": out["strikes"]})
+    assert out == {"who": forms.SKIPPED}
+
+
+def test_danger_words_in_an_answer_stop_for_safety_first() -> None:
+    out, said = _validate("what_happened", "my dad hits me", {})
+    assert out == {"what_happened": None, "safeguarding": True}
+    assert "999" in said[0] and "0800 1111" in said[0] and "116 123" in said[0]
+
+
+def test_summary_change_clears_only_that_part() -> None:
+    out, _ = _validate("confirm", "Change the date", {})
+    assert out["incident_date"] is None and out["confirm"] is None
+    assert "desired_outcome" not in out
+    out, _ = _validate("confirm", "yes, send it", {})
+    assert out == {"confirm": True}
+
+
+def test_complained_before_turns_into_an_escalation() -> None:
+    out, _ = _validate("complained_before", "yes", {"what_happened": "still broken again"})
+    assert out["stage_requested"] == 2 and out["why_dissatisfied"] == "still broken again"
+
+
+def test_young_person_is_offered_an_advocate_early() -> None:
+    out, said = _validate("who", "me, im 14", {})
+    assert out["young_person"] is True and out["complainant_age"] == 14
+    assert "advocate" in said[0].lower()
