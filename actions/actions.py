@@ -369,9 +369,22 @@ async def _file(tracker: Tracker, body: dict[str, Any], key: str) -> str | None:
         return status.get("reference")
     result = await file_case_async(settings(), key, claimed)
     box.record(key, result)
+    if result.permanent:
+        # Retrying cannot help (the service refused this case): say so rather than promise.
+        log.error("case refused by the case service (%s)", result.error)
+        raise CaseRefused(result.error or "refused")
     if not result.ok:
         log.warning("filing deferred to the outbox (%s)", result.error)
     return result.reference if result.ok else None
+
+
+class CaseRefused(Exception):
+    """The case service refused the case for good (a 4xx other than a retryable one)."""
+
+
+def _refused_message() -> str:
+    team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
+    return texts.say("refused", contact=team)
 
 
 class ActionFileComplaint(Action):
@@ -401,7 +414,11 @@ class ActionFileComplaint(Action):
             "conversation_id": tracker.sender_id,
             "channel": _channel(tracker),
         }
-        reference = await _file(tracker, body, key)
+        try:
+            reference = await _file(tracker, body, key)
+        except CaseRefused:
+            dispatcher.utter_message(text=_refused_message())
+            return [*_reset(), SlotSet("filed_reference", None)]
         for message in render.complaint_outcome(
             decision,
             reference=reference,
@@ -423,7 +440,12 @@ class ActionFileFeedback(Action):
         slots = dict(tracker.slots)
         kind = str(slots.get("kind") or "comment")
         facts = build_facts(slots, authority=triage_link.authority(), today=today())
-        decision = triage_link.assess(facts)
+        try:
+            decision = triage_link.assess(facts)
+        except Exception as exc:  # record it anyway; staff see the bare facts
+            log.error("triage failed on field %s", getattr(exc, "field", "?"))
+            facts = {k: v for k, v in facts.items() if k in ("authority", "kind", "received")}
+            decision = triage_link.assess(facts)
         key = str(slots.get("case_key") or f"{tracker.sender_id}-{kind}")
         body = {
             "facts": facts,
@@ -433,7 +455,11 @@ class ActionFileFeedback(Action):
             "conversation_id": tracker.sender_id,
             "channel": _channel(tracker),
         }
-        reference = await _file(tracker, body, key)
+        try:
+            reference = await _file(tracker, body, key)
+        except CaseRefused:
+            dispatcher.utter_message(text=_refused_message())
+            return [*_reset(), SlotSet("filed_reference", None)]
         if reference is None:
             dispatcher.utter_message(text=texts.say("saved_feedback"))
         for message in render.feedback_outcome(kind, decision, reference):

@@ -104,3 +104,48 @@ def test_saved_case_is_honest_about_the_outbox() -> None:
         )
     )
     assert "saved" in text and "AB12CD34" in text and "Your reference is" not in text
+
+
+def _complaint_slots() -> dict[str, Any]:
+    return {
+        "kind": "complaint",
+        "stage_requested": 1,
+        "service": "waste",
+        "relationship": "self",
+        "affected_is_child": False,
+        "what_happened": "missed bin",
+        "incident_date": "2026-11-20",
+        "desired_outcome": "collect it",
+        "name": "Jo",
+        "anonymous": False,
+        "contact_email": "jo@example.com",
+        "contact_preferred": "email",
+        "case_key": "k1",
+    }
+
+
+def test_filing_when_the_service_is_down_is_saved_and_said_honestly(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    from actions import actions as mod
+    from actions.caseclient import Filed
+
+    monkeypatch.setenv("OUTBOX_PATH", str(tmp_path / "o.sqlite3"))
+    monkeypatch.setenv("OUTBOX_POLL_SECONDS", "3600")
+    monkeypatch.setenv("CASESERVICE_URL", "http://127.0.0.1:9")
+
+    async def down(*a: Any, **k: Any) -> Filed:
+        return Filed(ok=False, error="ConnectError")
+
+    monkeypatch.setattr(mod, "file_case_async", down)
+    msgs, _ = _run(mod.ActionFileComplaint(), _tracker([], _complaint_slots()))
+    assert "Your complaint is saved" in msgs[0]["text"]
+    assert mod.outbox.shared().pending_count() == 1
+
+    async def refused(*a: Any, **k: Any) -> Filed:
+        return Filed(ok=False, status=422, permanent=True, error="HTTP 422")
+
+    monkeypatch.setattr(mod, "file_case_async", refused)
+    slots = {**_complaint_slots(), "case_key": "k2"}
+    msgs, _ = _run(mod.ActionFileComplaint(), _tracker([], slots))
+    assert "couldn't send this" in msgs[0]["text"] and "01952" in msgs[0]["text"]
