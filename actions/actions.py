@@ -27,7 +27,7 @@ from . import outbox, people, render, services, texts, triage_link
 from .caseclient import file_case_async
 from .facts import build_facts, contact_block
 from .forms import SKIPPED, advocate_offer, today, young
-from .safety import emergency_contacts
+from .safety import emergency_contacts, in_danger
 from .settings import settings
 from .summary import summary
 
@@ -124,6 +124,8 @@ class ActionGreet(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(
             text=texts.say("greet", council=triage_link.council_name()),
             buttons=texts.buttons("menu_buttons"),
@@ -140,6 +142,7 @@ class ActionStartComplaint(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        safe = safety_first(dispatcher, tracker) or []
         text = str(tracker.latest_message.get("text") or "")
         events: list[EventType] = [
             *_reset(),
@@ -173,7 +176,7 @@ class ActionStartComplaint(Action):
         dispatcher.utter_message(text=texts.say("start_complaint", young_now))
         if young_now:
             dispatcher.utter_message(text=advocate_offer())
-        return events
+        return [*events, *safe]
 
 
 class ActionStartEscalation(Action):
@@ -212,6 +215,7 @@ class ActionStartFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        safe = safety_first(dispatcher, tracker) or []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         kind = {
             "compliment": "compliment",
@@ -231,7 +235,7 @@ class ActionStartFeedback(Action):
         details = _details_in(text)
         if details:
             events.append(SlotSet("feedback_text", details))
-        return events
+        return [*events, *safe]
 
 
 class AskAction(Action):
@@ -353,6 +357,18 @@ class ActionAskFeedbackReply(AskAction):
 
     def key(self, tracker: Tracker) -> str:
         return "feedback_ask_reply"
+
+
+def safety_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Danger words win over whatever the classifier said ("I want to end it" is not 'stop')."""
+    if (tracker.latest_message.get("intent") or {}).get("name") == "safeguarding":
+        return None
+    if not in_danger(str(tracker.latest_message.get("text") or "")):
+        return None
+    dispatcher.utter_message(
+        text=texts.say("safeguarding", young(tracker), contacts="\n".join(emergency_contacts()))
+    )
+    return [SlotSet("safeguarding", True)]
 
 
 def _saved_receipt(key: str) -> str:
@@ -520,6 +536,8 @@ class ActionWhatNext(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(text=texts.say("what_next", timescales=timescales()))
         return []
 
@@ -531,6 +549,8 @@ class ActionHowLong(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(text=texts.say("how_long", timescales=timescales()))
         return []
 
@@ -542,6 +562,8 @@ class ActionOnBehalf(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(text=texts.say("on_behalf"))
         return []
 
@@ -553,6 +575,8 @@ class ActionHelp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         names = "\n".join(render.contact_line(a) for a in triage_link.advocates()[:3])
         team = render.contact_line(render.complaints_contact())
         if team:
@@ -568,6 +592,8 @@ class ActionStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
         dispatcher.utter_message(text=texts.say("status", contact=team))
         return []
@@ -580,6 +606,8 @@ class ActionStop(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(text=texts.say("stop"))
         return [ActiveLoop(None), SlotSet("requested_slot", None), *_reset()]
 
@@ -591,6 +619,8 @@ class ActionAbuse(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(text=texts.say("abuse"))
         return []
 
@@ -602,6 +632,8 @@ class ActionOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(
             text=texts.say("out_of_scope", council=triage_link.council_name()),
             buttons=texts.buttons("menu_buttons"),
@@ -616,6 +648,8 @@ class ActionGoodbye(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         dispatcher.utter_message(text=texts.say("goodbye"))
         return []
 
@@ -629,6 +663,8 @@ class ActionTwoStrikeFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         # The second miss in a row: the bot's last reply before this message was this action.
         previous = None
         seen_user = False

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .safety import in_danger
+
 _WORDS = {
     "stop": r"\b(stop|cancel|quit|exit|enough|forget (it|about it)|never ?mind|give up|end|"
     r"don'?t send|changed my mind|abort|not now|later|pause|leave it|no more)\b",
@@ -71,6 +73,10 @@ def answer_for(slot: str, tracker: Any) -> dict[str, Any]:
     )
     if last_action != "action_listen":
         return {}
+    text = str(tracker.latest_message.get("text") or "")
+    if in_danger(text):
+        # The validator answers danger first, whatever the classifier thought it was.
+        return {slot: text}
     if is_interrupt(slot, tracker.latest_message):
         return {}
     return {slot: tracker.latest_message.get("text")}

@@ -13,7 +13,9 @@ from . import triage_link
 from .render import contact_line
 
 _DANGER = re.compile(
-    r"\b(kill (my ?self|me)|killing myself|end (it all|my life)|suicid\w*|self.?harm\w*|"
+    r"\b(kill (my ?self|me)|killing myself|end (it all|my life)|(want|going|gonna) to end it|"
+    r"can'?t cope any ?more|don'?t want to (live|be alive|be here)|no reason to live|"
+    r"suicid\w*|self.?harm\w*|"
     r"cut(ting)? myself|hurt(ing)? myself|want to die|wanna die|overdose|"
     r"in danger|not safe (at home|here|now)|unsafe at home|scared to go home|"
     r"(hits|hitting|beats|beating|hurts|hurting|punch(es|ing)|kicks|kicking|abus(es|ing)|"

@@ -149,3 +149,24 @@ def test_filing_when_the_service_is_down_is_saved_and_said_honestly(
     slots = {**_complaint_slots(), "case_key": "k2"}
     msgs, _ = _run(mod.ActionFileComplaint(), _tracker([], slots))
     assert "couldn't send this" in msgs[0]["text"] and "01952" in msgs[0]["text"]
+
+
+def test_danger_wins_over_a_misread_stop() -> None:
+    from actions.actions import ActionStop
+
+    t = Tracker(
+        "t",
+        {},
+        {
+            "text": "I can't cope any more and want to end it",
+            "intent": {"name": "stop", "confidence": 0.9},
+        },
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+    msgs, events = _run(ActionStop(), t)
+    assert "999" in msgs[0]["text"] and "116 123" in msgs[0]["text"]
+    assert events == [{"event": "slot", "timestamp": None, "name": "safeguarding", "value": True}]
