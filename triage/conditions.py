@@ -8,16 +8,17 @@ tuple scans were most of a decision's cost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from .facts import Facts
 from .pack import Condition, Conditions
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
-    """What a condition may look at: the facts plus what the engine has derived so far."""
+    """What a condition may look at: the facts plus what the engine has derived so far.
+    One per assessment; `procedure` and then `outcome` are filled in as they are decided."""
 
     facts: Facts
     procedure: str | None
@@ -28,18 +29,15 @@ class Context:
     outcome: str | None = None
 
     @classmethod
-    def of(cls, facts: Facts, procedure: str | None, stage: int, statutory_child: bool) -> Context:
+    def of(cls, facts: Facts, stage: int, statutory_child: bool) -> Context:
         return cls(
             facts,
-            procedure,
+            None,
             stage,
             statutory_child,
             frozenset(facts.circumstances),
             frozenset(facts.person_affected.child_status or ()),
         )
-
-    def decided(self, outcome: str) -> Context:
-        return replace(self, outcome=outcome)
 
 
 Check = Callable[[Context], bool]
@@ -133,6 +131,24 @@ class _RuleIndex:
     by_circumstance: dict[str, tuple[int, ...]]
     by_service: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
+    # The candidates depend only on (service, circumstances), which repeat across cases.
+    _seen: dict[tuple[str | None, frozenset[str]], tuple[Any, ...]] = field(default_factory=dict)
+
+    def candidates(
+        self, service: str | None, circumstances: frozenset[str]
+    ) -> tuple[tuple[_Matchers, _Matchers, Any], ...]:
+        key = (service, circumstances)
+        found = self._seen.get(key)
+        if found is None:
+            picked = set(self.always)
+            for c in circumstances:
+                picked.update(self.by_circumstance.get(c, ()))
+            if service is not None:
+                picked.update(self.by_service.get(service, ()))
+            found = tuple(self.compiled[i] for i in sorted(picked))
+            if len(self._seen) < 4096:  # bounded: facts come from outside
+                self._seen[key] = found
+        return found
 
 
 def _gates(when: Conditions | None) -> tuple[set[str], set[str]] | None:
@@ -196,14 +212,8 @@ def matching(rules: tuple[R, ...], ctx: Context) -> list[R]:
     index = _INDEXES.get(id(rules))
     if index is None or index.source is not rules:
         index = _INDEXES[id(rules)] = _index(rules)
-    candidates = set(index.always)
-    for c in ctx.circumstances:
-        candidates.update(index.by_circumstance.get(c, ()))
-    if ctx.facts.service is not None:
-        candidates.update(index.by_service.get(ctx.facts.service, ()))
     out = []
-    for i in sorted(candidates):
-        when, unless, rule = index.compiled[i]
+    for when, unless, rule in index.candidates(ctx.facts.service, ctx.circumstances):
         if (when is None or _any(when, ctx)) and (unless is None or not _any(unless, ctx)):
             out.append(rule)
     return out

@@ -48,6 +48,8 @@ def _signpost(c: Contact, why: str) -> Signpost:
 
 
 _CONTACTS: dict[int, tuple[Pack, dict[str, Contact]]] = {}
+_DEADLINES: dict[tuple[int, int, dt.date], tuple[object, Deadlines, tuple[Reason, ...]]] = {}
+_DEADLINES_MAX = 20_000
 
 
 def _contacts_of(pack: Pack, national: NationalPack) -> dict[str, Contact]:
@@ -58,6 +60,11 @@ def _contacts_of(pack: Pack, national: NationalPack) -> dict[str, Contact]:
         merged = {c.id: c for c in (*national.directory, *pack.directory)}
         entry = _CONTACTS[id(pack)] = (pack, merged)
     return entry[1]
+
+
+@lru_cache(maxsize=4096)
+def _cite(cite: str, ref: str) -> str:
+    return ref if ref.startswith("national") else f"{cite}, {ref}"
 
 
 class _Assessment:
@@ -77,10 +84,10 @@ class _Assessment:
 
     # -- helpers ---------------------------------------------------------------------------
     def because(self, text: str, ref: str) -> None:
-        self.reasons.append(Reason(text=text, ref=self.cite(ref)))
+        self.reasons.append(Reason(text, _cite(self.pack.cite, ref)))
 
     def cite(self, ref: str) -> str:
-        return ref if ref.startswith("national") else f"{self.pack.cite}, {ref}"
+        return _cite(self.pack.cite, ref)
 
     def signpost(self, contact_id: str, why: str) -> None:
         if contact_id in self.signposts:
@@ -90,15 +97,15 @@ class _Assessment:
     # -- the steps -------------------------------------------------------------------------
     def decide(self) -> Decision:
         statutory_child = self.statutory_child()
-        base = Context.of(self.f, None, self.f.stage_requested or 1, statutory_child)
-        self.safety(base)
-        if self.f.kind != "complaint":
-            return self.feedback(base)
-
-        procedure = self.route(base)
-        proc = self.pack.procedures[procedure]
         stage = self.f.stage_requested or 1
-        ctx = Context.of(self.f, procedure, stage, statutory_child)
+        ctx = Context.of(self.f, stage, statutory_child)
+        self.safety(ctx)
+        if self.f.kind != "complaint":
+            return self.feedback(ctx)
+
+        procedure = self.route(ctx)
+        proc = self.pack.procedures[procedure]
+        ctx.procedure = procedure
         if stage > len(proc.stages):
             return self.exhausted(ctx, procedure, len(proc.stages))
         stage_def = proc.stages[stage - 1]
@@ -126,7 +133,7 @@ class _Assessment:
             deadlines = self.deadlines(proc.stages, stage)
             if stage_def.independent:
                 self.flags["independent_investigation"] = None
-        ctx = ctx.decided(outcome)
+        ctx.outcome = outcome
         self.apply_flags(ctx)
         self.apply_signposts(ctx)
         return self.build(
@@ -323,6 +330,21 @@ class _Assessment:
         return day
 
     def deadlines(self, stages: tuple[Stage, ...], stage: int) -> Deadlines:
+        # A stage's dates depend only on the stage and the day received, and many cases share a
+        # received day, so the dates and their reasons are kept (bounded) once worked out.
+        key = (id(stages), stage, self.received)
+        hit = _DEADLINES.get(key)
+        if hit is not None and hit[0] is stages:
+            self.reasons.extend(hit[2])
+            return hit[1]
+        first = len(self.reasons)
+        result = self._deadlines(stages, stage)
+        if len(_DEADLINES) >= _DEADLINES_MAX:
+            _DEADLINES.clear()
+        _DEADLINES[key] = (stages, result, tuple(self.reasons[first:]))
+        return result
+
+    def _deadlines(self, stages: tuple[Stage, ...], stage: int) -> Deadlines:
         st = stages[stage - 1]
         ack = self.clock(st.acknowledge, None)
         respond = self.clock(st.respond, ack)
