@@ -1,0 +1,61 @@
+"""The hostile corpus typed into the real chat widget (Debian's chromium, the stack `make run`
+starts): every message shows as plain text, no markup runs or even becomes an element, no
+alert or page error, and the bot answers each one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.chat import BOT, HOST, INPUT, USER, Chat
+from tests.browser.conftest import browser, page, stack  # noqa: F401 - their fixtures, reused
+
+from .corpus import encodable, messages
+
+pytestmark = pytest.mark.browser
+
+# A chat box takes what a person can type or paste: not whitespace-only (the widget refuses it
+# before sending), not text no browser can hold, and at most a long paste.
+TYPED = [m for m in messages() if m.text.strip() and encodable(m.text) and len(m.text) <= 5000]
+
+# What JavaScript's String.prototype.trim() removes (it differs from Python's str.strip()).
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
+    chr(c) for c in range(0x2000, 0x200B)
+)
+
+
+def _js_trim(text: str) -> str:
+    return text.strip(_JS_SPACE)
+
+
+def test_corpus_in_the_widget_is_shown_as_text_and_answered(page: Any) -> None:  # noqa: F811
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    chat = Chat(page, keyboard=False)
+    chat.open()
+    seen = len(chat.wait_for_bot(0))
+    for msg in TYPED:
+        page.locator(INPUT).fill(msg.text)
+        page.get_by_role("button", name="Send", exact=True).click()
+        seen = len(chat.wait_for_bot(seen))
+    shown = page.locator(USER).all_text_contents()
+    assert len(shown) == len(TYPED), (len(shown), len(TYPED))
+    for msg, text in zip(TYPED, shown, strict=True):
+        # The widget trims what it sends and labels each bubble for screen readers ("You: ");
+        # a textarea turns CR LF into LF. Otherwise what is shown is exactly what was typed.
+        typed = _js_trim(msg.text.replace("\r\n", "\n").replace("\r", "\n"))
+        # Bare http(s) URLs become links whose text says they open a new tab.
+        shown_text = text.removeprefix("You:").replace(" (opens in a new tab)", "")
+        assert _js_trim(shown_text) == typed, f"{msg.id}: shown as {text[:120]!r}"
+    injected = page.locator(
+        f"{HOST} .cc-log img, {HOST} .cc-log script, {HOST} .cc-log iframe, "
+        f"{HOST} .cc-log svg, {HOST} .cc-log style, {HOST} .cc-log a[href^='javascript']"
+    ).count()
+    assert injected == 0, "markup from a message became an element"
+    assert page.evaluate("() => document.querySelectorAll('img[src=x], iframe').length") == 0
+    hrefs = page.locator(f"{HOST} .cc-log a").evaluate_all("(links) => links.map(a => a.href)")
+    assert all(h.startswith(("https://", "http://")) for h in hrefs), hrefs
+    assert dialogs == [], f"script ran: {dialogs}"
+    assert not page.errors, page.errors
+    assert page.locator(BOT).count() >= len(TYPED)
