@@ -360,8 +360,9 @@ def check_pack(pack: Pack, national: NationalPack, name: str) -> None:
             raise PackError(
                 f"{name}.yaml:routing.{i}.procedure", f"{route.procedure!r} is not defined"
             )
-    if "corporate" not in pack.procedures and not any(r.when is None for r in pack.routing):
-        raise PackError(f"{name}.yaml:routing", "needs a last route with no `when`")
+    last = pack.routing[-1] if pack.routing else None
+    if last is None or last.when is not None or last.unless is not None:
+        raise PackError(f"{name}.yaml:routing", "needs a last route with no `when` (catch-all)")
 
 
 def parse_pack(data: Any, name: str) -> Pack:

@@ -102,6 +102,18 @@ def test_pack_with_a_typo_names_the_key(tmp_path: Path) -> None:
     assert "acknowle" in err["field"]
 
 
+def test_pack_without_a_catch_all_route_is_refused(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[2] / "triage" / "packs" / "luton.yaml"
+    data = yaml.safe_load(src.read_text())
+    data["id"] = "no-route-council"
+    data["routing"][-1]["when"] = {"services": ["waste"]}
+    (tmp_path / "no-route-council.yaml").write_text(yaml.safe_dump(data))
+    env = {"TRIAGE_PACK_PATH": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    code, out = run("assess", "--authority", "no-route-council", stdin=json.dumps(WORKED), env=env)
+    assert code == 2
+    assert json.loads(out)["error"]["field"] == "no-route-council.yaml:routing"
+
+
 def test_jsonl_one_line_per_input_and_exit_1_on_some_errors() -> None:
     lines = [
         json.dumps(WORKED),
