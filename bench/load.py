@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import shutil
 import statistics
 import sys
 import time
@@ -213,6 +214,7 @@ def bench_backend(backend: str, args: argparse.Namespace) -> dict[str, Level | N
         return {"conversations": conv, "filings": cases}
     finally:
         stack.stop()
+        shutil.rmtree(stack.dir, ignore_errors=True)
         if pg:
             pg.close()
 

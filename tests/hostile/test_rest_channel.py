@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -37,8 +38,12 @@ def stack() -> Iterator[Any]:
         yield s
     finally:
         s.stop()
-    for name in ("rasa", "actions", "caseservice"):
-        log = (s.dir / f"{name}.log").read_text(errors="replace")
+    logs = {
+        n: (s.dir / f"{n}.log").read_text(errors="replace")
+        for n in ("rasa", "actions", "caseservice")
+    }
+    shutil.rmtree(s.dir, ignore_errors=True)  # its logs and databases hold the test's messages
+    for name, log in logs.items():
         assert "Traceback" not in log, f"{name} logged a traceback:\n{log[-3000:]}"
 
 

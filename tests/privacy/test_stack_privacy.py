@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -53,6 +54,7 @@ def stack() -> Iterator[Any]:
         yield s
     finally:
         s.stop()
+        shutil.rmtree(s.dir, ignore_errors=True)
 
 
 def _chat(stack: Any, prefix: str) -> RestChat:
