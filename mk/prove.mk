@@ -7,8 +7,8 @@ PROVE_PYTEST := $(BIN)/pytest -q -p no:cacheprovider
 # Tests that fail today because of a bug in another part, kept out of `make test` until the
 # owner's fix lands (each is listed in SECURITY.md "Open findings"); `make test-prove-pending`
 # runs exactly these and must go green before the list is emptied.
-PROVE_PENDING := \
-  "tests/hostile/test_rest_channel.py::test_as_opening_message[self-harm]"
+# Empty now: F3, F4 (case service) and F7 (assistant) were fixed by their owners.
+PROVE_PENDING :=
 
 PROVE_DIRS := tests/faults tests/hostile tests/privacy tests/scaleout
 
@@ -24,7 +24,7 @@ test-prove: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz $(REDIS_SER
 	$(PROVE_PYTEST) $(addprefix --deselect ,$(PROVE_PENDING)) $(PROVE_DIRS)
 
 test-prove-pending: $(STAMP) .venv-rasa/.installed bot/models/current.tar.gz
-	$(PROVE_PYTEST) $(PROVE_PENDING)
+	$(if $(strip $(PROVE_PENDING)),$(PROVE_PYTEST) $(PROVE_PENDING),@echo "test-prove-pending: nothing pending")
 
 TEST_STEPS += test-prove
 
