@@ -66,6 +66,10 @@ class Stack:
         }
         self.token = ""
         self.read_token = ""
+        # A scale-out node swaps in its own endpoints (shared tracker and lock stores) and the
+        # environment they read; everything else about starting Rasa stays here.
+        self.endpoints = ROOT / "bot" / "endpoints.yml"
+        self.rasa_env: dict[str, str] = {}
 
     # case service -------------------------------------------------------------------------
     def _cs(self, *args: str) -> str:
@@ -161,6 +165,7 @@ class Stack:
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "RASA_TELEMETRY_ENABLED": "false",
+            **self.rasa_env,
         }
         self._spawn(
             "rasa",
@@ -170,7 +175,7 @@ class Stack:
                 "--model",
                 str(MODEL),
                 "--endpoints",
-                "bot/endpoints.yml",
+                str(self.endpoints),
                 "--credentials",
                 "bot/credentials.yml",
                 "--port",

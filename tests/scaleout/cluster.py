@@ -23,37 +23,8 @@ class Node(_stack.Stack):  # type: ignore[misc,name-defined]
         super().__init__(workdir=workdir)
         self.name = name
         self.env["DATABASE_URL"] = cases_url
-        self.tracker_env = tracker
-
-    def start_rasa(self) -> None:
-        env = {
-            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "TF_CPP_MIN_LOG_LEVEL": "3",
-            "RASA_TELEMETRY_ENABLED": "false",
-            **self.tracker_env,
-        }
-        self._spawn(
-            "rasa",
-            [
-                str(_stack.RASA_VENV / "rasa"),
-                "run",
-                "--model",
-                str(_stack.MODEL),
-                "--endpoints",
-                str(ENDPOINTS),
-                "--credentials",
-                "bot/credentials.yml",
-                "--port",
-                str(self.rasa_port),
-                "--interface",
-                "127.0.0.1",
-            ],
-            env,
-        )
-        _stack._wait(
-            f"http://127.0.0.1:{self.rasa_port}/", self.procs["rasa"], 300, self._log("rasa")
-        )
+        self.endpoints = ENDPOINTS
+        self.rasa_env = tracker
 
     def restart(self, process: str) -> None:
         self._stop(process)
