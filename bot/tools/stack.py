@@ -136,6 +136,7 @@ class Stack:
             "CASESERVICE_TOKEN": self.token,
             "OUTBOX_PATH": str(self.dir / "outbox.sqlite3"),
             "OUTBOX_POLL_SECONDS": "0.5",
+            "SANIC_HOST": "127.0.0.1",  # rasa_sdk's bind address; it serves only Rasa
         }
         self._spawn(
             "actions",

@@ -152,7 +152,7 @@ def start_stack(tmp: Path) -> Stack:
         stack.page_url,
         f"{stack.cases_url}/healthz",
         f"http://127.0.0.1:{ports['ACTIONS_PORT']}/health",
-        f"{stack.rasa_url}/status",
+        f"{stack.rasa_url}/",
     ]
     deadline = time.monotonic() + STARTUP_SECONDS
     while checks:
