@@ -1,9 +1,9 @@
 """A durable outbox (SQLite) so no case is lost when the case service is down.
 
-Every case is written here before the first delivery attempt. A background thread delivers
-whatever is still pending, oldest first, with backoff. Each row carries its Idempotency-Key, so
-a delivery whose reply was lost is replayed safely: the case service answers the replay with
-the same case, and the row is marked delivered exactly once.
+Every case is written here before the first delivery attempt, and its body is cleared once
+delivered. A background thread delivers whatever is still pending, oldest first, with backoff.
+Each row carries its Idempotency-Key, so a delivery whose reply was lost is replayed safely: the
+case service answers the replay with the same case, and the row is marked delivered exactly once.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from .caseclient import Filed, file_case
 from .settings import Settings, settings
 
 log = logging.getLogger(__name__)
+
+DELIVERED_BODY = "{}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -46,7 +48,9 @@ class Outbox:
             db.execute(_SCHEMA)
 
     def _db(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        db.execute("PRAGMA secure_delete = ON")  # a cleared body must not linger in free pages
+        return db
 
     def add(self, key: str, body: dict[str, Any]) -> None:
         """Stores a case once; adding the same key again keeps the first body."""
@@ -75,10 +79,13 @@ class Outbox:
     def record(self, key: str, result: Filed) -> None:
         with self._db() as db:
             if result.ok:
+                # Once the case service holds the case, the outbox keeps only a receipt: the
+                # body is the person's story and contact details, and the case service is the
+                # system of record (SECURITY.md F5).
                 db.execute(
-                    "UPDATE outbox SET delivered = ?, reference = ?, claimed_until = NULL "
-                    "WHERE key = ? AND delivered IS NULL",
-                    (time.time(), result.reference, key),
+                    "UPDATE outbox SET delivered = ?, reference = ?, claimed_until = NULL, "
+                    "body = ? WHERE key = ? AND delivered IS NULL",
+                    (time.time(), result.reference, DELIVERED_BODY, key),
                 )
             elif result.permanent:
                 db.execute(

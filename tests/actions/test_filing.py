@@ -112,6 +112,25 @@ def test_outbox_delivers_each_case_exactly_once(tmp_path: Path) -> None:
     }
 
 
+def test_a_delivered_case_leaves_only_a_receipt_in_the_outbox(tmp_path: Path) -> None:
+    story = {**BODY, "narrative": "Jo Bloggs of 1 Plum Lane says the carer never came"}
+    path = tmp_path / "o.sqlite3"
+    box = Outbox(path)
+    box.add("k", story)
+    box.add("pending", BODY)
+    box.deliver_due(lambda key, body: Filed(ok=key == "k", reference="R", error="down"))
+    with box._db() as db:
+        bodies = dict(db.execute("SELECT key, body FROM outbox").fetchall())
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert bodies == {"k": "{}", "pending": json.dumps(BODY)}
+    assert box.status("k")["reference"] == "R"  # type: ignore[index]
+    # secure_delete: the old row's bytes are overwritten, not left in a free page of the file.
+    assert b"Plum Lane" not in path.read_bytes()
+    box.add("k", story)  # a replayed add after delivery does not bring the body back
+    with box._db() as db:
+        assert db.execute("SELECT body FROM outbox WHERE key = 'k'").fetchone()[0] == "{}"
+
+
 def test_a_claimed_row_is_not_sent_twice(tmp_path: Path) -> None:
     box = Outbox(tmp_path / "o.sqlite3")
     box.add("k", BODY)
