@@ -3,13 +3,17 @@
 dateparser does the heavy lifting (day-first, past preferred, relative to today); a few
 seasonal and festival phrases it does not know are handled first. Results are never in the
 future: a complaint is about something that has happened.
+
+The read-back never claims more than the person said: "in the summer" is read back as "the
+summer of 2026 (I'll note it as July 2026)", not as "July 2026", so they can see both what was
+understood and the date that will be used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import dateparser
@@ -17,13 +21,29 @@ import dateparser
 Precision = Literal["day", "month", "year"]
 
 _SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_SEASON_WORDS = {"fall": "autumn"}
+# Longer names first: "christmas eve" is not christmas, "new year's eve" is not new year.
 _FESTIVALS = {
+    "christmas eve": (12, 24),
     "christmas": (12, 25),
     "xmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new years eve": (12, 31),
     "new year": (1, 1),
     "boxing day": (12, 26),
     "bonfire night": (11, 5),
     "halloween": (10, 31),
+}
+_FESTIVAL_WORDS = {
+    "christmas eve": "Christmas Eve",
+    "christmas": "Christmas",
+    "xmas": "Christmas",
+    "new year's eve": "New Year's Eve",
+    "new years eve": "New Year's Eve",
+    "new year": "New Year",
+    "boxing day": "Boxing Day",
+    "bonfire night": "Bonfire Night",
+    "halloween": "Halloween",
 }
 _UNSURE = re.compile(
     r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea|can'?t remember|"
@@ -59,14 +79,25 @@ _WORD_NUMBERS = {
 class ParsedDate:
     date: dt.date
     precision: Precision
+    # What the person said, in words, when it names no calendar date ("the summer of 2026",
+    # "about two years ago", "Christmas 2025"); None when the date itself is what they said.
+    said: str | None = None
+    # They hedged ("I think", "around") a date they did name.
+    rough: bool = False
 
-    def spoken(self) -> str:
-        """How the bot reads the date back: only as precise as the person was."""
+    def noted(self) -> str:
+        """The date that will be used, only as precise as the person was."""
         if self.precision == "day":
             return f"{self.date.day} {self.date:%B %Y}"
         if self.precision == "month":
             return f"{self.date:%B %Y}"
         return f"{self.date.year}"
+
+    def spoken(self) -> str:
+        """How the bot reads the date back: what it understood, then what it will use."""
+        if self.said:
+            return f"{self.said} (I'll note it as {self.noted()})"
+        return f"around {self.noted()}" if self.rough else self.noted()
 
 
 def is_unsure(text: str) -> bool:
@@ -124,17 +155,25 @@ def _month_only(text: str, today: dt.date) -> ParsedDate | None:
 def _season_or_festival(text: str, today: dt.date) -> ParsedDate | None:
     low = text.lower()
     year_m = re.search(r"\b(19|20)\d{2}\b", low)
+    low = low.replace("’", "'")
     for name, (month, day) in _FESTIVALS.items():
         if re.search(rf"\b{name}\b", low):
             if year_m:
-                return ParsedDate(dt.date(int(year_m.group()), month, day), "day")
-            return ParsedDate(_last_occurrence(month, day, today), "day")
+                when = dt.date(int(year_m.group()), month, day)
+            else:
+                when = _last_occurrence(month, day, today)
+            return ParsedDate(when, "day", said=f"{_FESTIVAL_WORDS[name]} {when.year}")
     for name, month in _SEASONS.items():
         if re.search(rf"\b{name}\b", low):
+            season = _SEASON_WORDS.get(name, name)
             if year_m:
-                return ParsedDate(dt.date(int(year_m.group()), month, 1), "month")
+                when = dt.date(int(year_m.group()), month, 1)
+                return ParsedDate(when, "month", said=f"the {season} of {when.year}")
             # "in the summer" means the most recent one that has started
-            return ParsedDate(_last_occurrence(month, 1, today), "month")
+            when = _last_occurrence(month, 1, today)
+            # A winter without a year spans two: the one that began last December.
+            years = f"{when.year - 1} to {when.year}" if month == 1 else f"{when.year}"
+            return ParsedDate(when, "month", said=f"the {season} of {years}")
     return None
 
 
@@ -167,9 +206,43 @@ def _precision(text: str) -> Precision:
     return "day"
 
 
+_HEDGE = re.compile(
+    r"\b(about|around|roughly|approx(?:imately)?|maybe|probably|i think|ish)\b", re.IGNORECASE
+)
+_COUNT = (
+    r"(?:a couple of|couple of|a few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\d{1,3})"
+)
+# "about two years ago", "2 weeks ago", "a fortnight ago": counted back from today, so the
+# day or month used is the bot's arithmetic, not something the person said.
+_RELATIVE = re.compile(
+    rf"\b(?:(?:about|around|roughly|approx(?:imately)?|maybe|probably)\s+)?{_COUNT}\s+"
+    r"(?:days?|weeks?|fortnights?|months?|years?)\s+ago\b"
+    r"|\b(?:last|this) (?:week|fortnight)\b"
+    rf"|\b(?:in )?(?:the )?(?:last|past) {_COUNT} (?:days|weeks|months|years)\b"
+)
+
+
 def parse_date(text: str, today: dt.date | None = None) -> ParsedDate | None:
     """The date a person means, or None when the text is not a date they gave."""
     today = today or dt.date.today()
+    parsed = _parse(text, today)
+    return _described(parsed, text) if parsed else None
+
+
+def _described(parsed: ParsedDate, text: str) -> ParsedDate:
+    """Adds what the person said when it was not itself a date, and whether they hedged."""
+    low = " ".join(text.lower().split())
+    said = parsed.said
+    if said is None and (m := _RELATIVE.search(low)):
+        said = re.sub(r"^(last|past) (?!week\b|fortnight\b)", r"the \1 ", m.group())
+    hedged = _HEDGE.search(low) is not None
+    if said and hedged and not _HEDGE.match(said):
+        said = f"around {said}"
+    return replace(parsed, said=said, rough=hedged and said is None)
+
+
+def _parse(text: str, today: dt.date) -> ParsedDate | None:
     if not text or (is_unsure(text) and not re.search(r"\d", text)):
         return None
     special = _month_only(text, today) or _season_or_festival(text, today)
@@ -212,4 +285,4 @@ def _generous(parsed: ParsedDate, today: dt.date) -> ParsedDate:
         last = nxt - dt.timedelta(days=1)
     else:
         last = dt.date(d.year, 12, 31)
-    return ParsedDate(min(last, today), parsed.precision)
+    return replace(parsed, date=min(last, today))

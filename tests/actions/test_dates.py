@@ -12,18 +12,38 @@ TODAY = dt.date(2026, 11, 27)
 @pytest.mark.parametrize(
     ("text", "iso", "spoken"),
     [
+        # A date the person named is read back as they said it.
         ("3/4/25", "2025-04-03", "3 April 2025"),  # day first
         ("last March", "2026-03-31", "March 2026"),
-        ("I think it was last March", "2026-03-31", "March 2026"),
         ("last november", "2025-11-30", "November 2025"),
-        ("about two years ago", "2024-11-30", "November 2024"),
-        ("since Christmas", "2025-12-25", "25 December 2025"),
-        ("in the summer", "2026-07-31", "July 2026"),
         ("yesterday", "2026-11-26", "26 November 2026"),
-        ("2 weeks ago", "2026-11-13", "13 November 2026"),
         ("June 2025", "2025-06-30", "June 2025"),
         ("2024", "2024-12-31", "2024"),
         ("the 5th of nov 2025", "2025-11-05", "5 November 2025"),
+        # A hedged date stays hedged.
+        ("I think it was last March", "2026-03-31", "around March 2026"),
+        ("roughly 3/4/25", "2025-04-03", "around 3 April 2025"),
+        # Anything else says what was understood, then the date that will be used.
+        (
+            "about two years ago",
+            "2024-11-30",
+            "about two years ago (I'll note it as November 2024)",
+        ),
+        ("since Christmas", "2025-12-25", "Christmas 2025 (I'll note it as 25 December 2025)"),
+        ("around xmas", "2025-12-25", "around Christmas 2025 (I'll note it as 25 December 2025)"),
+        ("christmas eve", "2025-12-24", "Christmas Eve 2025 (I'll note it as 24 December 2025)"),
+        ("in the summer", "2026-07-31", "the summer of 2026 (I'll note it as July 2026)"),
+        ("summer 2025", "2025-07-31", "the summer of 2025 (I'll note it as July 2025)"),
+        ("last fall", "2026-10-31", "the autumn of 2026 (I'll note it as October 2026)"),
+        (
+            "last winter",
+            "2026-01-31",
+            "the winter of 2025 to 2026 (I'll note it as January 2026)",
+        ),
+        ("2 weeks ago", "2026-11-13", "2 weeks ago (I'll note it as 13 November 2026)"),
+        ("a few months ago", "2026-08-31", "a few months ago (I'll note it as August 2026)"),
+        ("last week", "2026-11-20", "last week (I'll note it as 20 November 2026)"),
+        ("last 3 months", "2026-08-31", "the last 3 months (I'll note it as August 2026)"),
     ],
 )
 def test_british_phrases(text: str, iso: str, spoken: str) -> None:
@@ -31,6 +51,30 @@ def test_british_phrases(text: str, iso: str, spoken: str) -> None:
     assert parsed is not None, text
     assert parsed.date.isoformat() == iso
     assert parsed.spoken() == spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about two years ago",
+        "since Christmas",
+        "in the summer",
+        "last winter",
+        "2 weeks ago",
+        "a few months ago",
+        "a couple of weeks ago",
+        "a fortnight ago",
+        "in the last 2 weeks",
+        "bonfire night",
+    ],
+)
+def test_a_vague_phrase_is_never_read_back_as_a_bare_date(text: str) -> None:
+    # The person said no calendar date, so the read-back must not open with one.
+    parsed = parse_date(text, TODAY)
+    assert parsed is not None, text
+    spoken = parsed.spoken()
+    assert not spoken.startswith(parsed.noted()), spoken
+    assert spoken.endswith(f"(I'll note it as {parsed.noted()})")
 
 
 def test_vague_dates_never_look_later_than_the_person_said() -> None:
