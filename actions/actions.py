@@ -44,6 +44,7 @@ FORM_SLOTS = [
     "incident_date",
     "aware_date",
     "previous_response_date",
+    "previous_response_channel",
     "why_dissatisfied",
     "legal_check",
     "appeal_check",
@@ -252,13 +253,16 @@ class AskAction(Action):
     def values(self, tracker: Tracker) -> dict[str, Any]:
         return {}
 
+    def buttons(self, tracker: Tracker) -> list[dict[str, str]]:
+        return texts.buttons(self.key(tracker))
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         key = self.key(tracker)
         dispatcher.utter_message(
             text=texts.say(key, young(tracker), **self.values(tracker)),
-            buttons=texts.buttons(key),
+            buttons=self.buttons(tracker),
         )
         return []
 
@@ -271,7 +275,7 @@ def _simple_asks() -> list[type[AskAction]]:
         "affected_is_child",
         "child_status",
         "what_happened",
-        "previous_response_date",
+        "previous_response_channel",
         "why_dissatisfied",
         "legal_check",
         "contractor_check",
@@ -305,22 +309,26 @@ class ActionAskService(AskAction):
         return []
 
 
-class ActionAskIncidentDate(AskAction):
-    slot = "incident_date"
-
-    def key(self, tracker: Tracker) -> str:
-        unsure = tracker.get_slot("date_unsure") or {}
-        return "ask_incident_date_month" if unsure.get("incident_date") else "ask_incident_date"
+class DateAskAction(AskAction):
+    """After "not sure" the validator has just asked for a month and year: one question only."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if self.key(tracker) == "ask_incident_date_month":
-            return []  # the validator has just asked for the month and year
+        if (tracker.get_slot("date_unsure") or {}).get(self.slot):
+            return []
         return await super().run(dispatcher, tracker, domain)
 
 
-class ActionAskAwareDate(AskAction):
+class ActionAskIncidentDate(DateAskAction):
+    slot = "incident_date"
+
+
+class ActionAskPreviousResponseDate(DateAskAction):
+    slot = "previous_response_date"
+
+
+class ActionAskAwareDate(DateAskAction):
     slot = "aware_date"
 
     def values(self, tracker: Tracker) -> dict[str, Any]:
@@ -339,6 +347,15 @@ class ActionAskConfirm(AskAction):
 
     def values(self, tracker: Tracker) -> dict[str, Any]:
         return {"summary": summary(tracker.slots)}
+
+    def buttons(self, tracker: Tracker) -> list[dict[str, str]]:
+        buttons = texts.buttons("ask_confirm")
+        if tracker.get_slot("previous_response_channel"):
+            # Only when the summary shows how the reply came: right after "Change the date".
+            extra = texts.buttons("change_channel_button")
+            at = next((i + 1 for i, b in enumerate(buttons) if "date" in b["title"]), len(buttons))
+            buttons[at:at] = extra
+        return buttons
 
 
 class ActionAskFeedbackText(AskAction):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .reply_channel import CHANNELS
+
 # Slots that hold dates as ISO strings, or "unknown".
 _DATES = {
     "incident_date": "incident_date",
@@ -33,6 +35,10 @@ def build_facts(slots: dict[str, Any], *, authority: str, today: dt.date) -> dic
         iso = _iso(slots.get(slot))
         if iso and (stage > 1 or slot != "previous_response_date"):
             facts[field] = iso
+    channel = slots.get("previous_response_channel")
+    if stage > 1 and channel in CHANNELS:
+        # Only a channel the person named: "a letter" or "not sure" leaves the engine's default.
+        facts["previous_response_channel"] = channel
     complainant: dict[str, Any] = {"relationship": slots.get("relationship") or "self"}
     if complainant["relationship"] == "other":
         complainant["relationship"] = "relative_or_friend"

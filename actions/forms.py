@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import people, services, texts
+from . import people, reply_channel, services, texts
 from .dates import ParsedDate, is_unsure, parse_date
 from .interrupts import answer_for
 from .safety import emergency_contacts, in_danger
@@ -37,12 +37,21 @@ _CONTRACTOR = re.compile(r"\b(contractor|contractors|the company|a company|firm)
 # What to clear when the person asks to change part of the summary.
 CHANGES = [
     (
-        r"\bwho\b|\bperson\b|\bfor\b",
+        r"\bwho\b|(?<!in )\bperson\b|\bfor\b",
         ["who", "relationship", "affected_is_child", "child_status", "consent"],
     ),
     (r"\bservice\b", ["service", "child_status", "legal_check", "appeal_check"]),
-    (r"\bhappened\b|\bstory\b|\bdetails\b|\bwhy\b", ["what_happened", "why_dissatisfied"]),
+    (
+        r"\bhappened\b|\bstory\b|(?<!contact )\bdetails\b|\bwhy\b",
+        ["what_happened", "why_dissatisfied"],
+    ),
     (r"\bdate\b|\bwhen\b", ["incident_date", "aware_date", "previous_response_date"]),
+    # How the council's reply came ("change how the reply was sent", "it was second class"):
+    # after "date" ("the date it was sent"), before "contact", which also has "reply".
+    (
+        r"\b(sent|class|delivered|in person|by hand|how (it|the reply|the letter) came)\b",
+        ["previous_response_channel"],
+    ),
     (r"\bwant\b|\boutcome\b|\bput right\b", ["desired_outcome"]),
     (
         r"\bcontact\b|\bname\b|\bemail\b|\bphone\b|\baddress\b|\breply\b",
@@ -92,7 +101,15 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
             if dt.date.fromisoformat(incident) < year_ago:
                 plan.append("aware_date")
     else:
-        plan += ["previous_response_date", "why_dissatisfied"]
+        plan.append("previous_response_date")
+        # How the reply came matters only where the pack counts from its deemed receipt,
+        # and only when there is a date to count from.
+        if reply_channel.asks_channel() and slots.get("previous_response_date") not in (
+            "unknown",
+            SKIPPED,
+        ):
+            plan.append("previous_response_channel")
+        plan.append("why_dissatisfied")
     if services.asks_legal_question(service):
         plan.append("legal_check")
     if services.appeal_question(service):
@@ -324,6 +341,19 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return self._date("previous_response_date", value, dispatcher, tracker)
+
+    def validate_previous_response_channel(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("previous_response_channel", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        channel = reply_channel.read_channel(str(value))
+        if channel is None:
+            return self._fail("previous_response_channel", dispatcher, tracker)
+        # "A letter" or "not sure" is an answer too: the channel stays unknown and the
+        # engine uses its default, rather than asking again.
+        return {"previous_response_channel": channel}
 
     def validate_why_dissatisfied(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import reply_channel
 from .safety import in_danger
 
 _WORDS = {
@@ -57,6 +58,14 @@ def is_interrupt(slot: str, message: dict[str, Any]) -> bool:
     return re.search(_WORDS[name], text, re.IGNORECASE) is not None
 
 
+def _plain_answer(slot: str, text: str) -> bool:
+    """Words that can only be an answer to this question, whatever the classifier says
+    ("Given to me in person" is not a request for a person)."""
+    if slot == "previous_response_channel":
+        return reply_channel.read_channel(text) in reply_channel.CHANNELS
+    return False
+
+
 def answer_for(slot: str, tracker: Any) -> dict[str, Any]:
     """The slot's value from the latest message, or {} so the form rejects and a rule runs."""
     if tracker.get_slot("requested_slot") != slot:
@@ -77,6 +86,6 @@ def answer_for(slot: str, tracker: Any) -> dict[str, Any]:
     if in_danger(text):
         # The validator answers danger first, whatever the classifier thought it was.
         return {slot: text}
-    if is_interrupt(slot, tracker.latest_message):
+    if not _plain_answer(slot, text) and is_interrupt(slot, tracker.latest_message):
         return {}
     return {slot: tracker.latest_message.get("text")}

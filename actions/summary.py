@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import services
+from . import reply_channel, services
 
 WHO_WORDS = {
     "self": "You",
@@ -37,6 +37,9 @@ def summary(slots: dict[str, Any]) -> str:
         if value and value != "skipped":
             spoken = slots.get(f"{slot}_spoken") or ("Not known" if value == "unknown" else value)
             lines.append(f"• {label}: {spoken}")
+    channel = reply_channel.spoken(slots.get("previous_response_channel"))
+    if channel:
+        lines.append(f"• How the council sent its reply: {channel}")
     if slots.get("desired_outcome"):
         lines.append(f"• What you'd like: {slots['desired_outcome']}")
     if slots.get("anonymous"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import triage
-from triage.pack import load_national
+from triage.pack import DeemedReceipt, load_national
 
 from .settings import settings
 
@@ -20,6 +20,11 @@ def pack() -> Any:
 
 def council_name() -> str:
     return str(pack().name)
+
+
+def deemed_receipt_defined() -> bool:
+    """The pack says when a reply counts as received (e.g. second-class post: 3 working days)."""
+    return isinstance(pack().deemed_receipt, DeemedReceipt)
 
 
 def assess(facts: dict[str, Any]) -> dict[str, Any]:

@@ -81,3 +81,20 @@ def test_young_person_is_offered_an_advocate_early() -> None:
     out, said = _validate("who", "me, im 14", {})
     assert out["young_person"] is True and out["complainant_age"] == 14
     assert "advocate" in said[0].lower()
+
+
+def test_a_vague_date_is_read_back_as_said_with_the_date_used() -> None:
+    out, said = _validate("incident_date", "in the summer", {})
+    assert out["incident_date"] == "2026-07-31"
+    assert said == ["Got it — the summer of 2026 (I'll note it as July 2026)."]
+    # The summary and the later questions repeat the same honest words.
+    assert out["incident_date_spoken"] == "the summer of 2026 (I'll note it as July 2026)"
+
+
+def test_change_contact_details_clears_the_contact_not_the_story() -> None:
+    # "details" also means the story ("change the details"), but not after "contact".
+    out, _ = _validate("confirm", "Change contact details", {})
+    assert out["contact"] is None and out["name"] is None
+    assert "what_happened" not in out
+    out, _ = _validate("confirm", "change the details", {})
+    assert out["what_happened"] is None and "contact" not in out
