@@ -70,6 +70,9 @@ class Stack:
         # environment they read; everything else about starting Rasa stays here.
         self.endpoints = ROOT / "bot" / "endpoints.yml"
         self.rasa_env: dict[str, str] = {}
+        # Same channels and message cap as `make run`, rate limits raised: one test process
+        # plays many people from 127.0.0.1. Set bot/credentials.yml to test the real limits.
+        self.credentials = ROOT / "bot" / "credentials.stack.yml"
 
     # case service -------------------------------------------------------------------------
     def _cs(self, *args: str) -> str:
@@ -178,7 +181,7 @@ class Stack:
                 "--endpoints",
                 str(self.endpoints),
                 "--credentials",
-                "bot/credentials.yml",
+                str(self.credentials),
                 "--port",
                 str(self.rasa_port),
                 "--interface",
