@@ -3,6 +3,7 @@
 import { io } from "socket.io-client";
 
 import { resolveColours } from "./colours.js";
+import { lengthMessage, pasteCutMessage, pasteOverflows } from "./count.js";
 import { Store } from "./store.js";
 import { appendRichText, normaliseBotMessage } from "./text.js";
 import css from "./widget.css";
@@ -15,6 +16,9 @@ const DEFAULTS = Object.freeze({
   title: "Make a complaint",
   launcherText: "Make a complaint or get help",
   initPayload: "/greet",
+  // The server's max_message_chars (bot/credentials.yml): longer messages would be refused.
+  maxLength: 2000,
+  countWithin: 300,
   metadataKey: "metadata",
   restartPayload: "/restart",
   sessionTtlMinutes: 60,
@@ -58,6 +62,9 @@ export class ComplaintsChat extends HTMLElement {
     this.confirmed = false;
     this.outbox = [];
     this.typingTimer = null;
+    this.announceTimer = null;
+    this.retryTimer = null;
+    this.pasteCut = false;
     this.state = null;
     this.store = null;
     this.onDocumentKeydown = this.onDocumentKeydown.bind(this);
@@ -145,8 +152,13 @@ export class ComplaintsChat extends HTMLElement {
       class: "cc-input",
       rows: "2",
       autocomplete: "off",
-      "aria-describedby": "cc-hint",
+      maxlength: this.config.maxLength,
+      "aria-describedby": "cc-hint cc-count",
     });
+    // Visible count, read with the box (aria-describedby); a separate live region says it once
+    // typing pauses, so a screen reader is not interrupted on every key.
+    this.countEl = el(doc, "p", { id: "cc-count", class: "cc-count" });
+    this.countLive = el(doc, "p", { class: "visually-hidden", "aria-live": "polite" });
     this.form = el(doc, "form", { class: "cc-form", novalidate: true }, [
       el(doc, "label", { for: "cc-input", text: "Your message" }),
       el(doc, "p", {
@@ -156,6 +168,8 @@ export class ComplaintsChat extends HTMLElement {
       }),
       this.input,
       el(doc, "button", { type: "submit", class: "cc-send", text: "Send" }),
+      this.countEl,
+      this.countLive,
     ]);
     this.panel = el(
       doc,
@@ -190,6 +204,13 @@ export class ComplaintsChat extends HTMLElement {
       e.preventDefault();
       this.submitInput();
     });
+    this.input.addEventListener("paste", (e) => {
+      const pasted = e.clipboardData?.getData("text") ?? "";
+      const { value, selectionStart, selectionEnd } = this.input;
+      const selected = Math.abs((selectionEnd ?? 0) - (selectionStart ?? 0));
+      this.pasteCut = pasteOverflows(value.length, selected, pasted.length, this.config.maxLength);
+    });
+    this.input.addEventListener("input", () => this.updateCount());
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
@@ -326,7 +347,16 @@ export class ComplaintsChat extends HTMLElement {
       this.confirmed = false;
       this.setStatus("Connection lost. Trying to reconnect…");
     });
-    this.socket.on("connect_error", () => {
+    this.socket.on("connect_error", (err) => {
+      if (this.socket && !this.socket.active) {
+        // Refused by the server (too many chats from this network): socket.io won't retry on
+        // its own, so say why and try again in a minute.
+        const why = err?.message || "The chat service is busy.";
+        this.setStatus(`${why} Trying again in a minute…`);
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.socket?.connect(), 60000);
+        return;
+      }
       this.setStatus("We can't reach the chat service right now. Trying again…");
     });
   }
@@ -350,7 +380,22 @@ export class ComplaintsChat extends HTMLElement {
       return;
     }
     this.input.value = "";
+    this.updateCount();
     this.send(text, text);
+  }
+
+  /** Tells the person how much room is left near the limit, and when a paste was cut short. */
+  updateCount() {
+    const max = this.config.maxLength;
+    const said = this.pasteCut
+      ? pasteCutMessage(max)
+      : lengthMessage(this.input.value.length, max, this.config.countWithin);
+    this.pasteCut = false;
+    if (this.countEl.textContent !== said) this.countEl.textContent = said;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      if (this.countLive.textContent !== said) this.countLive.textContent = said;
+    }, 1000);
   }
 
   /** Shows what the person chose or typed, and sends its payload. */
