@@ -69,7 +69,7 @@ class Settings:
     ip: Rate = Rate(burst=60, per_second=5.0)
     max_connections_per_ip: int = 50
     trusted_proxies: tuple[Network, ...] = ()
-    # Bounds memory: about 200 bytes a key, so 100,000 keys per table is about 20 MB.
+    # Bounds memory: about 300 bytes a key, so 100,000 keys per table is about 30 MB.
     max_tracked: int = 100_000
 
     KEYS = (
