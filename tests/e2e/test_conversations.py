@@ -3,10 +3,12 @@ each checked in the case service's database and API."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 import uuid
 
+import holidays
 import pytest
 from chat import Chat
 from stack import Stack
@@ -118,6 +120,50 @@ def test_late_complaint_is_filed_for_discretion(stack: Stack) -> None:
     assert case["outcome"] == "accept_discretionary"
     assert case["facts"]["incident_date"] == "2024-06-30"
     assert "more than a year ago" in "\n".join(final)
+
+
+def _working_days_after(start: dt.date, n: int) -> dt.date:
+    """The contract's rule: the n-th weekday after start that is not an England bank holiday."""
+    bank = holidays.country_holidays("GB", subdiv="ENG", years=[start.year - 1, start.year])
+    day, counted = start, 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5 and day not in bank:
+            counted += 1
+    return day
+
+
+def test_escalation_counts_from_when_a_second_class_reply_arrived(stack: Stack) -> None:
+    # Warwickshire: 20 working days to ask for stage 2, counted from receipt; second class
+    # post counts as received on the third working day after posting. Pick a posting date
+    # for which an emailed reply would now be too late but a second class letter is not.
+    today = dt.date.today()
+    sent = today - dt.timedelta(days=1)
+    while not _working_days_after(sent, 20) < today:
+        sent -= dt.timedelta(days=1)
+    post_limit = _working_days_after(_working_days_after(sent, 3), 20)
+    assert today <= post_limit
+    chat = Chat(stack.rest_url, _sender("stage2"))
+    chat.run(
+        "I'm not happy with the response to my complaint",
+        {
+            "who": "Me",
+            "service": "Roads and pavements",
+            "previous_response_date": f"{sent.day}/{sent.month}/{sent.year}",
+            "previous_response_channel": "Second class post",
+            "why_dissatisfied": "They said they would fix the pothole and nothing happened",
+            "legal_check": "No",
+            "desired_outcome": "Fix the pothole",
+            **ADULT_EMAIL,
+        },
+    )
+    case = _one_case(stack, chat.sender)
+    assert case["facts"]["previous_response_channel"] == "second_class_post", chat.log()
+    assert case["facts"]["previous_response_date"] == sent.isoformat()
+    decision = json.loads(case["decision"])
+    assert decision["time_limit"] == {"status": "in_time", "limit_date": post_limit.isoformat()}
+    assert (case["stage"], case["outcome"]) == (2, "accept")
+    assert any("How the council sent its reply: By second class post" in t for t in chat.transcript)
 
 
 def test_service_request_is_recorded_not_forced_through_the_complaint_form(stack: Stack) -> None:
