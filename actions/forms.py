@@ -72,6 +72,19 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def over_a_year_ago(iso: Any) -> bool:
+    """Before the same day last year (from 29 February, 28 February): then the form asks
+    when they found out."""
+    if not (isinstance(iso, str) and iso[:4].isdigit()):
+        return False
+    now = today()
+    try:
+        year_ago = now.replace(year=now.year - 1)
+    except ValueError:
+        year_ago = now.replace(year=now.year - 1, day=28)
+    return dt.date.fromisoformat(iso) < year_ago
+
+
 def young(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("young_person"))
 
@@ -95,11 +108,8 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
             plan.append("complained_before")
     if int(slots.get("stage_requested") or 1) == 1:
         plan.append("incident_date")
-        incident = slots.get("incident_date")
-        if isinstance(incident, str) and incident[:4].isdigit():
-            year_ago = today().replace(year=today().year - 1)
-            if dt.date.fromisoformat(incident) < year_ago:
-                plan.append("aware_date")
+        if over_a_year_ago(slots.get("incident_date")):
+            plan.append("aware_date")
     else:
         plan.append("previous_response_date")
         # How the reply came matters only where the pack counts from its deemed receipt,
@@ -327,7 +337,13 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
     def validate_incident_date(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return self._date("incident_date", value, dispatcher, tracker, read_back=True)
+        out = self._date("incident_date", value, dispatcher, tracker, read_back=False)
+        spoken = out.get("incident_date_spoken")
+        # An old date is read back by the next question ("Got it — ... That's more than a
+        # year ago."), so saying it here too would repeat it.
+        if spoken and not over_a_year_ago(out.get("incident_date")):
+            dispatcher.utter_message(text=texts.say("date_read_back", date=spoken))
+        return out
 
     def validate_aware_date(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -98,3 +99,21 @@ def test_change_contact_details_clears_the_contact_not_the_story() -> None:
     assert "what_happened" not in out
     out, _ = _validate("confirm", "change the details", {})
     assert out["what_happened"] is None and "contact" not in out
+
+
+def test_an_old_date_is_read_back_once_by_the_question_that_follows() -> None:
+    from actions.actions import ActionAskAwareDate
+
+    out, said = _validate("incident_date", "about two years ago", {})
+    assert out["incident_date"] == "2024-11-30" and said == []
+    assert forms.complaint_plan({"incident_date": out["incident_date"]}).count("aware_date") == 1
+    d = CollectingDispatcher()
+    asyncio.run(ActionAskAwareDate().run(d, _tracker(out, ""), {}))
+    assert d.messages[0]["text"].startswith(
+        "Got it — about two years ago (I'll note it as November 2024). That's more than a year ago."
+    )
+
+
+def test_a_year_ago_from_29_february(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forms, "today", lambda: dt.date(2028, 2, 29))
+    assert forms.over_a_year_ago("2027-02-27") and not forms.over_a_year_ago("2027-02-28")
