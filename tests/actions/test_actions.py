@@ -170,3 +170,17 @@ def test_danger_wins_over_a_misread_stop() -> None:
     msgs, events = _run(ActionStop(), t)
     assert "999" in msgs[0]["text"] and "116 123" in msgs[0]["text"]
     assert events == [{"event": "slot", "timestamp": None, "name": "safeguarding", "value": True}]
+
+
+def test_starting_again_clears_every_form_answer_in_the_domain() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from actions.actions import FORM_SLOTS
+
+    domain = yaml.safe_load((Path(__file__).parents[2] / "bot" / "domain.yml").read_text())
+    asked = {s for form in domain["forms"].values() for s in form["required_slots"]}
+    spoken = {s for s in domain["slots"] if s.endswith("_spoken")}
+    assert "previous_response_channel" in asked
+    assert asked | spoken <= set(FORM_SLOTS)
