@@ -20,7 +20,15 @@ import dateparser
 
 Precision = Literal["day", "month", "year"]
 
-_SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+# A season is its first and last month; a vague date stands for the latest day it could mean,
+# so "in the summer" is noted as August, not as the middle of it.
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 _SEASON_WORDS = {"fall": "autumn"}
 # Longer names first: "christmas eve" is not christmas, "new year's eve" is not new year.
 _FESTIVALS = {
@@ -84,6 +92,9 @@ class ParsedDate:
     said: str | None = None
     # They hedged ("I think", "around") a date they did name.
     rough: bool = False
+    # How the noted date relates to what they said: the date itself, today because it is
+    # still going on ("since Christmas"), or the latest day of a span ("in the last 3 months").
+    note: Literal["as", "today", "latest"] = "as"
 
     def noted(self) -> str:
         """The date that will be used, only as precise as the person was."""
@@ -96,7 +107,12 @@ class ParsedDate:
     def spoken(self) -> str:
         """How the bot reads the date back: what it understood, then what it will use."""
         if self.said:
-            return f"{self.said} (I'll note it as {self.noted()})"
+            lead = {
+                "as": "I'll note it as",
+                "today": "so I'll note today's date,",
+                "latest": "I'll note the latest it could be,",
+            }[self.note]
+            return f"{self.said} ({lead} {self.noted()})"
         return f"around {self.noted()}" if self.rough else self.noted()
 
 
@@ -152,6 +168,12 @@ def _month_only(text: str, today: dt.date) -> ParsedDate | None:
     return ParsedDate(dt.date(year, month, 1), "month")
 
 
+def _month_after(start: dt.date, last_month: int) -> dt.date:
+    """The first day after a season that began on `start` and ends with `last_month`."""
+    year = start.year + (start.month > last_month) + (last_month == 12)
+    return dt.date(year, last_month % 12 + 1, 1)
+
+
 def _season_or_festival(text: str, today: dt.date) -> ParsedDate | None:
     low = text.lower()
     year_m = re.search(r"\b(19|20)\d{2}\b", low)
@@ -163,16 +185,20 @@ def _season_or_festival(text: str, today: dt.date) -> ParsedDate | None:
             else:
                 when = _last_occurrence(month, day, today)
             return ParsedDate(when, "day", said=f"{_FESTIVAL_WORDS[name]} {when.year}")
-    for name, month in _SEASONS.items():
+    for name, (first, last) in _SEASONS.items():
         if re.search(rf"\b{name}\b", low):
             season = _SEASON_WORDS.get(name, name)
             if year_m:
-                when = dt.date(int(year_m.group()), month, 1)
-                return ParsedDate(when, "month", said=f"the {season} of {when.year}")
-            # "in the summer" means the most recent one that has started
-            when = _last_occurrence(month, 1, today)
-            # A winter without a year spans two: the one that began last December.
-            years = f"{when.year - 1} to {when.year}" if month == 1 else f"{when.year}"
+                # "winter 2025" could run into 2026: the latest reading, as for any vague date.
+                start = dt.date(int(year_m.group()), first, 1)
+            else:
+                start = _last_occurrence(first, 1, today)  # the most recent one that has begun
+                if re.search(rf"\blast {name}\b", low) and today < _month_after(start, last):
+                    start = start.replace(year=start.year - 1)  # "last autumn" in November
+            end = dt.date(start.year + (first > last), last, 1)
+            years = f"{start.year} to {end.year}" if start.year != end.year else f"{end.year}"
+            # A season still under way ends today; one not yet begun is refused by the caller.
+            when = end if start > today else min(end, today)
             return ParsedDate(when, "month", said=f"the {season} of {years}")
     return None
 
@@ -223,11 +249,30 @@ _RELATIVE = re.compile(
 )
 
 
+_ONGOING = re.compile(r"\b(?:ever )?since\b|\bstill (?:going on|happening|ongoing)\b")
+_SPAN = re.compile(
+    rf"\b(?:in |within |over |during |for )?(?P<span>(?:the )?(?:last|past) {_COUNT} "
+    r"(?:days|weeks|months|years))\b"
+)
+
+
 def parse_date(text: str, today: dt.date | None = None) -> ParsedDate | None:
     """The date a person means, or None when the text is not a date they gave."""
     today = today or dt.date.today()
+    low = " ".join(text.lower().split())
+    # The contract dates an ongoing matter by its latest day, and a span ("in the last three
+    # months") by the latest day it could mean; either is today, never the span's start.
+    if span := _SPAN.search(low):
+        said = re.sub(r"^(?!the )", "the ", span.group("span"))
+        return ParsedDate(today, "day", said=f"some time in {said}", note="latest")
     parsed = _parse(text, today)
-    return _described(parsed, text) if parsed else None
+    if parsed is None:
+        return None
+    described = _described(parsed, text)
+    if _ONGOING.search(low):
+        began = described.said or described.noted()
+        return ParsedDate(today, "day", said=f"since {began}, and still going on", note="today")
+    return described
 
 
 def _described(parsed: ParsedDate, text: str) -> ParsedDate:

@@ -29,21 +29,44 @@ TODAY = dt.date(2026, 11, 27)
             "2024-11-30",
             "about two years ago (I'll note it as November 2024)",
         ),
-        ("since Christmas", "2025-12-25", "Christmas 2025 (I'll note it as 25 December 2025)"),
+        # Still going on: the contract dates an ongoing matter by its latest day.
+        (
+            "since Christmas",
+            "2026-11-27",
+            "since Christmas 2025, and still going on "
+            "(so I'll note today's date, 27 November 2026)",
+        ),
+        (
+            "since 3/4/25",
+            "2026-11-27",
+            "since 3 April 2025, and still going on (so I'll note today's date, 27 November 2026)",
+        ),
         ("around xmas", "2025-12-25", "around Christmas 2025 (I'll note it as 25 December 2025)"),
         ("christmas eve", "2025-12-24", "Christmas Eve 2025 (I'll note it as 24 December 2025)"),
-        ("in the summer", "2026-07-31", "the summer of 2026 (I'll note it as July 2026)"),
-        ("summer 2025", "2025-07-31", "the summer of 2025 (I'll note it as July 2025)"),
-        ("last fall", "2026-10-31", "the autumn of 2026 (I'll note it as October 2026)"),
+        # A season stands for its last month; one still under way ends today.
+        ("in the summer", "2026-08-31", "the summer of 2026 (I'll note it as August 2026)"),
+        ("summer 2025", "2025-08-31", "the summer of 2025 (I'll note it as August 2025)"),
+        ("this autumn", "2026-11-27", "the autumn of 2026 (I'll note it as November 2026)"),
+        ("last fall", "2025-11-30", "the autumn of 2025 (I'll note it as November 2025)"),
         (
             "last winter",
-            "2026-01-31",
-            "the winter of 2025 to 2026 (I'll note it as January 2026)",
+            "2026-02-28",
+            "the winter of 2025 to 2026 (I'll note it as February 2026)",
         ),
         ("2 weeks ago", "2026-11-13", "2 weeks ago (I'll note it as 13 November 2026)"),
         ("a few months ago", "2026-08-31", "a few months ago (I'll note it as August 2026)"),
         ("last week", "2026-11-20", "last week (I'll note it as 20 November 2026)"),
-        ("last 3 months", "2026-08-31", "the last 3 months (I'll note it as August 2026)"),
+        # A span could mean any day in it, up to today.
+        (
+            "last 3 months",
+            "2026-11-27",
+            "some time in the last 3 months (I'll note the latest it could be, 27 November 2026)",
+        ),
+        (
+            "over the past few weeks",
+            "2026-11-27",
+            "some time in the past few weeks (I'll note the latest it could be, 27 November 2026)",
+        ),
     ],
 )
 def test_british_phrases(text: str, iso: str, spoken: str) -> None:
@@ -74,7 +97,7 @@ def test_a_vague_phrase_is_never_read_back_as_a_bare_date(text: str) -> None:
     assert parsed is not None, text
     spoken = parsed.spoken()
     assert not spoken.startswith(parsed.noted()), spoken
-    assert spoken.endswith(f"(I'll note it as {parsed.noted()})")
+    assert spoken.endswith(f" {parsed.noted()})"), spoken
 
 
 def test_vague_dates_never_look_later_than_the_person_said() -> None:

@@ -86,10 +86,10 @@ def test_young_person_is_offered_an_advocate_early() -> None:
 
 def test_a_vague_date_is_read_back_as_said_with_the_date_used() -> None:
     out, said = _validate("incident_date", "in the summer", {})
-    assert out["incident_date"] == "2026-07-31"
-    assert said == ["Got it — the summer of 2026 (I'll note it as July 2026)."]
+    assert out["incident_date"] == "2026-08-31"  # the latest day the summer could mean
+    assert said == ["Got it — the summer of 2026 (I'll note it as August 2026)."]
     # The summary and the later questions repeat the same honest words.
-    assert out["incident_date_spoken"] == "the summer of 2026 (I'll note it as July 2026)"
+    assert out["incident_date_spoken"] == "the summer of 2026 (I'll note it as August 2026)"
 
 
 def test_change_contact_details_clears_the_contact_not_the_story() -> None:
