@@ -395,7 +395,7 @@ def _saved_receipt(key: str) -> str:
 async def _file(tracker: Tracker, body: dict[str, Any], key: str) -> str | None:
     """Stores the case in the outbox, then tries to deliver it now; the reference or None."""
     box = outbox.shared()
-    box.add(key, body)
+    box.add(key, body, hold_seconds=outbox.CLAIM_SECONDS)
     claimed = box.claim(key)
     if claimed is None:
         status = box.status(key) or {}

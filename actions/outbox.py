@@ -23,6 +23,8 @@ from .settings import Settings, settings
 log = logging.getLogger(__name__)
 
 DELIVERED_BODY = "{}"
+# How long one delivery attempt may hold a row; longer than any attempt with its retries.
+CLAIM_SECONDS = 30.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -52,15 +54,19 @@ class Outbox:
         db.execute("PRAGMA secure_delete = ON")  # a cleared body must not linger in free pages
         return db
 
-    def add(self, key: str, body: dict[str, Any]) -> None:
-        """Stores a case once; adding the same key again keeps the first body."""
+    def add(self, key: str, body: dict[str, Any], hold_seconds: float = 0.0) -> None:
+        """Stores a case once; adding the same key again keeps the first body. `hold_seconds`
+        keeps the background thread off the row while the caller makes its own first attempt:
+        otherwise the thread can claim it first and the person is told "saved" instead of
+        getting their reference, although the case is being delivered that very moment."""
+        now = time.time()
         with self._db() as db:
             db.execute(
                 "INSERT OR IGNORE INTO outbox (key, body, created, next_try) VALUES (?, ?, ?, ?)",
-                (key, json.dumps(body), time.time(), time.time()),
+                (key, json.dumps(body), now, now + hold_seconds),
             )
 
-    def claim(self, key: str, seconds: float = 30) -> dict[str, Any] | None:
+    def claim(self, key: str, seconds: float = CLAIM_SECONDS) -> dict[str, Any] | None:
         """Takes a pending row for one delivery attempt; None if delivered or claimed elsewhere."""
         now = time.time()
         with self._db() as db:

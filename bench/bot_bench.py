@@ -86,9 +86,13 @@ async def conversation(
         resp = await client.post(url, json={"sender": sender, "message": text})
         latencies.append(time.perf_counter() - start)
         if not 200 <= resp.status_code < 300:
+            print(f"  {sender}: {text!r} answered {resp.status_code}: {resp.text[:200]}")
             return False
         last = resp.json()
-    return any("Your reference is" in str(m.get("text", "")) for m in last)
+    if any("Your reference is" in str(m.get("text", "")) for m in last):
+        return True
+    print(f"  {sender}: not filed; last replies: {[m.get('text', '')[:120] for m in last]}")
+    return False
 
 
 async def one_run(url: str, n: int, think: tuple[float, float], seed: int) -> Run:

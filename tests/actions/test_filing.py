@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,26 @@ def test_a_delivered_case_leaves_only_a_receipt_in_the_outbox(tmp_path: Path) ->
     box.add("k", story)  # a replayed add after delivery does not bring the body back
     with box._db() as db:
         assert db.execute("SELECT body FROM outbox WHERE key = 'k'").fetchone()[0] == "{}"
+
+
+def test_the_background_pass_leaves_a_held_row_to_the_filing_action(tmp_path: Path) -> None:
+    # The race the bot bench found: the thread claimed a new row between add and claim, so the
+    # person was told "saved" while their case was being delivered.
+    box = Outbox(tmp_path / "o.sqlite3")
+    box.add("k", BODY, hold_seconds=30)
+    box.add("free", BODY)
+    sent: list[str] = []
+
+    def send(key: str, body: dict[str, Any]) -> Filed:
+        sent.append(key)
+        return Filed(ok=True, reference="R", status=201)
+
+    assert box.deliver_due(send) == 1 and sent == ["free"]
+    assert box.claim("k") == BODY  # the filing action still gets its own attempt
+    box.record("k", Filed(ok=False, error="ConnectError"))
+    with box._db() as db:  # a failed attempt hands the row to the thread after its backoff
+        db.execute("UPDATE outbox SET next_try = 0 WHERE next_try < ?", (time.time() + 60,))
+    assert box.deliver_due(send) == 1 and sent == ["free", "k"]
 
 
 def test_a_claimed_row_is_not_sent_twice(tmp_path: Path) -> None:
