@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -15,6 +12,7 @@ from sqlalchemy import func, select
 from caseservice.db import Database
 from caseservice.models import Case
 
+from ..schemathesis_run import run_schemathesis
 from .conftest import TokenMaker
 from .helpers import case_body
 
@@ -62,40 +60,15 @@ def test_schemathesis_finds_no_server_errors(
     live_server: str, token: TokenMaker, tmp_path: Path
 ) -> None:
     everything = token("cases:file", "cases:read", "cases:write", "cases:restricted")
-    st = shutil.which("st", path=str(Path(sys.executable).parent))
-    assert st, "schemathesis (st) is not installed in this venv"
     # A real case, so the per-case operations reach their logic rather than answering 404.
     seeded = _post_all(live_server, [({**everything, "Idempotency-Key": "seed"}, case_body())])
-    reference = seeded[0].json()["reference"]
-    config = tmp_path / "schemathesis.toml"
-    config.write_text(f'[parameters]\n"path.reference" = "{reference}"\n')
-    result = subprocess.run(
-        [
-            st,
-            "--config-file",
-            str(config),
-            "run",
-            f"{live_server}/openapi.json",
-            "--checks",
-            "not_a_server_error",
-            "--max-examples",
-            "40",
-            "--seed",
-            "20261127",
-            "--phases",
-            "examples,coverage,fuzzing",
-            "--request-timeout",
-            "20",
-            "--generation-database",
-            "none",
-            "--header",
-            f"Authorization: {everything['Authorization']}",
-            "--no-color",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        cwd=tmp_path,
+    result = run_schemathesis(
+        live_server,
+        authorization=everything["Authorization"],
+        reference=seeded[0].json()["reference"],
+        max_examples=40,
+        seed=20261127,
+        workdir=tmp_path,
     )
     print(result.stdout[-3000:])
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.faults.filing import case_body
+from tests.schemathesis_run import run_schemathesis
 
 EXAMPLES = int(os.environ.get("PROVE_EXAMPLES", "40"))
 # Any Unicode a browser can send (no lone surrogates, which UTF-8 cannot carry).
@@ -105,34 +103,12 @@ def test_generated_facts_never_give_a_server_error(api: Api, facts: dict[str, An
 
 def test_schemathesis_whole_api(api: Api, tmp_path: Path) -> None:
     client, auth, reference = api
-    st_bin = shutil.which("st", path=str(Path(sys.executable).parent))
-    assert st_bin, "schemathesis (st) is not installed in this venv"
-    config = tmp_path / "schemathesis.toml"
-    config.write_text(f'[parameters]\n"path.reference" = "{reference}"\n')
-    result = subprocess.run(
-        [
-            st_bin,
-            "--config-file",
-            str(config),
-            "run",
-            f"{client.base_url}/openapi.json",
-            "--checks",
-            "not_a_server_error",
-            "--max-examples",
-            str(max(10, EXAMPLES // 2)),
-            "--phases",
-            "examples,coverage,fuzzing",
-            "--request-timeout",
-            "20",
-            "--generation-database",
-            "none",
-            "--header",
-            f"Authorization: {auth['Authorization']}",
-            "--no-color",
-        ],
-        capture_output=True,
-        text=True,
+    result = run_schemathesis(
+        str(client.base_url),
+        authorization=auth["Authorization"],
+        reference=reference,
+        max_examples=max(10, EXAMPLES // 2),
+        workdir=tmp_path,
         timeout=3000,
-        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
