@@ -7,7 +7,6 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-import holidays
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -19,6 +18,7 @@ from actions.forms import ValidateComplaintForm
 from actions.interrupts import answer_for
 from actions.reply_channel import UNKNOWN, read_channel
 from actions.summary import summary
+from tests.calendar_oracle import working_days_after
 
 SENT = dt.date(2026, 10, 1)  # a Thursday, with no bank holiday for the next six weeks
 
@@ -206,25 +206,13 @@ def test_the_change_button_is_offered_only_when_the_summary_shows_it() -> None:
     assert "Change how the reply was sent" not in titles(_stage2())
 
 
-def _working_days_after(start: dt.date, n: int) -> dt.date:
-    """The contract's rule, independently: the n-th Monday-to-Friday after start that is not
-    an England bank holiday; start itself never counts."""
-    bank = holidays.country_holidays("GB", subdiv="ENG", years=[start.year, start.year + 1])
-    day, counted = start, 0
-    while counted < n:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in bank:
-            counted += 1
-    return day
-
-
 @pytest.mark.usefixtures("warwickshire")
 def test_second_class_post_moves_the_escalation_window_on_a_boundary_date() -> None:
     # Warwickshire: ask for stage 2 within 20 (working) days of receiving the reply; email is
     # received the day it is sent, second class post on the third working day after posting.
-    email_limit = _working_days_after(SENT, 20)
-    post_limit = _working_days_after(_working_days_after(SENT, 3), 20)
-    received = _working_days_after(email_limit, 1)  # one working day too late by email
+    email_limit = working_days_after(SENT, 20)
+    post_limit = working_days_after(working_days_after(SENT, 3), 20)
+    received = working_days_after(email_limit, 1)  # one working day too late by email
     assert email_limit < received <= post_limit
 
     def decide(channel: str) -> dict[str, Any]:
@@ -244,8 +232,8 @@ def test_second_class_post_moves_the_escalation_window_on_a_boundary_date() -> N
 
 @pytest.mark.usefixtures("warwickshire")
 def test_filing_sends_the_channel_to_triage_and_the_case(monkeypatch: pytest.MonkeyPatch) -> None:
-    email_limit = _working_days_after(SENT, 20)
-    received = _working_days_after(email_limit, 1)
+    email_limit = working_days_after(SENT, 20)
+    received = working_days_after(email_limit, 1)
     monkeypatch.setattr(mod, "today", lambda: received)
     bodies: list[dict[str, Any]] = []
 

@@ -8,10 +8,11 @@ import json
 import time
 import uuid
 
-import holidays
 import pytest
 from chat import Chat
 from stack import Stack
+
+from tests.calendar_oracle import working_days_after
 
 pytestmark = pytest.mark.e2e
 
@@ -122,26 +123,15 @@ def test_late_complaint_is_filed_for_discretion(stack: Stack) -> None:
     assert "more than a year ago" in "\n".join(final)
 
 
-def _working_days_after(start: dt.date, n: int) -> dt.date:
-    """The contract's rule: the n-th weekday after start that is not an England bank holiday."""
-    bank = holidays.country_holidays("GB", subdiv="ENG", years=[start.year - 1, start.year])
-    day, counted = start, 0
-    while counted < n:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in bank:
-            counted += 1
-    return day
-
-
 def test_escalation_counts_from_when_a_second_class_reply_arrived(stack: Stack) -> None:
     # Warwickshire: 20 working days to ask for stage 2, counted from receipt; second class
     # post counts as received on the third working day after posting. Pick a posting date
     # for which an emailed reply would now be too late but a second class letter is not.
     today = dt.date.today()
     sent = today - dt.timedelta(days=1)
-    while not _working_days_after(sent, 20) < today:
+    while not working_days_after(sent, 20) < today:
         sent -= dt.timedelta(days=1)
-    post_limit = _working_days_after(_working_days_after(sent, 3), 20)
+    post_limit = working_days_after(working_days_after(sent, 3), 20)
     assert today <= post_limit
     chat = Chat(stack.rest_url, _sender("stage2"))
     chat.run(
