@@ -23,7 +23,7 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from . import outbox, people, render, services, texts, triage_link
+from . import outbox, people, render, services, stages, texts, triage_link
 from .caseclient import file_case_async
 from .facts import build_facts, contact_block
 from .forms import SKIPPED, advocate_offer, today, young
@@ -188,11 +188,7 @@ class ActionStartEscalation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = str(tracker.latest_message.get("text") or "")
-        stage = (
-            3
-            if re.search(r"\b(stage (2|two)|second (reply|response)|independent)", text, re.I)
-            else 2
-        )
+        stage = stages.stage_from(text)
         events: list[EventType] = [
             *_reset(),
             SlotSet("kind", "complaint"),

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import render
-from actions.actions import ActionRestart, ActionTwoStrikeFallback
+from actions.actions import ActionRestart, ActionStartEscalation, ActionTwoStrikeFallback
 
 
 def _tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None) -> Tracker:
@@ -184,3 +184,26 @@ def test_starting_again_clears_every_form_answer_in_the_domain() -> None:
     spoken = {s for s in domain["slots"] if s.endswith("_spoken")}
     assert "previous_response_channel" in asked
     assert asked | spoken <= set(FORM_SLOTS)
+
+
+def _said(text: str) -> Tracker:
+    return Tracker(
+        "t",
+        {},
+        {"text": text, "intent": {"name": "escalate"}},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+
+
+def test_an_escalation_asks_for_the_stage_the_person_named() -> None:
+    def stage(text: str) -> Any:
+        _, events = _run(ActionStartEscalation(), _said(text))
+        return next(e["value"] for e in events if e.get("name") == "stage_requested" and e["value"])
+
+    assert stage("I want my complaint to go to stage 2") == 2  # was read as stage 3
+    assert stage("I got the stage 2 reply and I'm still not happy") == 3
+    assert stage("not happy with the answer") == 2
