@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import uuid
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -118,15 +119,30 @@ class ActionRestart(Action):
         return [Restarted(), FollowupAction("action_session_start")]
 
 
-class ActionGreet(Action):
+class ReplyAction(Action, metaclass=ABCMeta):
+    """A reply to something the person asked or said. Danger words come first, in this one
+    place, so no reply can forget them (safety_first); abstract, so rasa_sdk skips it."""
+
+    action_name = ""
+
     def name(self) -> str:
-        return "action_greet"
+        return self.action_name
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if (safe := safety_first(dispatcher, tracker)) is not None:
             return safe
+        return self.reply(dispatcher, tracker)
+
+    @abstractmethod
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]: ...
+
+
+class ActionGreet(ReplyAction):
+    action_name = "action_greet"
+
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(
             text=texts.say("greet", council=triage_link.council_name()),
             buttons=texts.buttons("menu_buttons"),
@@ -542,54 +558,34 @@ def timescales() -> str:
     return ""
 
 
-class ActionWhatNext(Action):
-    def name(self) -> str:
-        return "action_what_next"
+class ActionWhatNext(ReplyAction):
+    action_name = "action_what_next"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=texts.say("what_next", timescales=timescales()))
         return []
 
 
-class ActionHowLong(Action):
-    def name(self) -> str:
-        return "action_how_long"
+class ActionHowLong(ReplyAction):
+    action_name = "action_how_long"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=texts.say("how_long", timescales=timescales()))
         return []
 
 
-class ActionOnBehalf(Action):
-    def name(self) -> str:
-        return "action_on_behalf"
+class ActionOnBehalf(ReplyAction):
+    action_name = "action_on_behalf"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=texts.say("on_behalf"))
         return []
 
 
-class ActionHelp(Action):
-    def name(self) -> str:
-        return "action_help"
+class ActionHelp(ReplyAction):
+    action_name = "action_help"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         names = "\n".join(render.contact_line(a) for a in triage_link.advocates()[:3])
         team = render.contact_line(render.complaints_contact())
         if team:
@@ -598,55 +594,35 @@ class ActionHelp(Action):
         return []
 
 
-class ActionStatus(Action):
-    def name(self) -> str:
-        return "action_status"
+class ActionStatus(ReplyAction):
+    action_name = "action_status"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
         dispatcher.utter_message(text=texts.say("status", contact=team))
         return []
 
 
-class ActionStop(Action):
-    def name(self) -> str:
-        return "action_stop"
+class ActionStop(ReplyAction):
+    action_name = "action_stop"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=texts.say("stop"))
         return [ActiveLoop(None), SlotSet("requested_slot", None), *_reset()]
 
 
-class ActionAbuse(Action):
-    def name(self) -> str:
-        return "action_abuse"
+class ActionAbuse(ReplyAction):
+    action_name = "action_abuse"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=texts.say("abuse"))
         return []
 
 
-class ActionOutOfScope(Action):
-    def name(self) -> str:
-        return "action_out_of_scope"
+class ActionOutOfScope(ReplyAction):
+    action_name = "action_out_of_scope"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(
             text=texts.say("out_of_scope", council=triage_link.council_name()),
             buttons=texts.buttons("menu_buttons"),
@@ -654,30 +630,20 @@ class ActionOutOfScope(Action):
         return []
 
 
-class ActionGoodbye(Action):
-    def name(self) -> str:
-        return "action_goodbye"
+class ActionGoodbye(ReplyAction):
+    action_name = "action_goodbye"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=texts.say("goodbye"))
         return []
 
 
-class ActionTwoStrikeFallback(Action):
+class ActionTwoStrikeFallback(ReplyAction):
     """First miss: say what I can do. Second miss in a row: offer a person."""
 
-    def name(self) -> str:
-        return "action_two_strike_fallback"
+    action_name = "action_two_strike_fallback"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if (safe := safety_first(dispatcher, tracker)) is not None:
-            return safe
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         # The second miss in a row: the bot's last reply before this message was this action.
         previous = None
         seen_user = False

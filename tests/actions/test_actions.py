@@ -3,11 +3,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import render
-from actions.actions import ActionRestart, ActionStartEscalation, ActionTwoStrikeFallback
+from actions.actions import (
+    ActionRestart,
+    ActionStartEscalation,
+    ActionTwoStrikeFallback,
+    ReplyAction,
+)
 
 
 def _tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None) -> Tracker:
@@ -207,3 +213,30 @@ def test_an_escalation_asks_for_the_stage_the_person_named() -> None:
     assert stage("I want my complaint to go to stage 2") == 2  # was read as stage 3
     assert stage("I got the stage 2 reply and I'm still not happy") == 3
     assert stage("not happy with the answer") == 2
+
+
+def _reply_actions() -> list[type[ReplyAction]]:
+    found: list[type[ReplyAction]] = []
+    todo: list[type[ReplyAction]] = list(ReplyAction.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return sorted(found, key=lambda c: c.__name__)
+
+
+@pytest.mark.parametrize("action", _reply_actions(), ids=lambda c: c.__name__)
+def test_every_reply_answers_danger_words_with_the_safety_message_first(action: Any) -> None:
+    tracker = Tracker(
+        "t",
+        {},
+        {"text": "my dad hits me and I'm scared to go home", "intent": {"name": "greet"}},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+    msgs, events = _run(action(), tracker)
+    assert msgs and "999" in msgs[0]["text"], (action.__name__, msgs)
+    assert {"event": "slot", "timestamp": None, "name": "safeguarding", "value": True} in events
