@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -213,6 +215,41 @@ def rasa_stack() -> Any:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+STACK_PROCESSES = ("rasa", "actions", "caseservice")
+
+
+def _log(stack: Any, name: str) -> str:
+    return str((stack.dir / f"{name}.log").read_text(errors="replace"))
+
+
+def _no_traceback(name: str, log: str) -> None:
+    # A hostile or odd message may get a refusal, never a crash in any process's log.
+    assert "Traceback" not in log, f"{name} logged a traceback:\n{log[-3000:]}"
+
+
+def assert_no_traceback(stack: Any, names: tuple[str, ...] = STACK_PROCESSES) -> None:
+    for name in names:
+        _no_traceback(name, _log(stack, name))
+
+
+@contextmanager
+def running(stack: Any, *, check_logs: bool = True) -> Iterator[Any]:
+    """Starts a bot/tools/stack.py stack, stops it, then deletes its folder, whose logs and
+    databases hold what the test typed; with `check_logs`, the logs are read first and must
+    hold no traceback."""
+    logs: dict[str, str] = {}
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+        if check_logs:
+            logs = {name: _log(stack, name) for name in STACK_PROCESSES}
+        shutil.rmtree(stack.dir, ignore_errors=True)
+    for name, log in logs.items():
+        _no_traceback(name, log)
 
 
 class RedisServer:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ import pytest
 import websockets
 
 from chatguard.limits import SLOW_DOWN, TOO_LONG, TOO_MANY_CONNECTIONS
-from tests.faults.servers import rasa_stack
+from tests.faults.servers import assert_no_traceback, rasa_stack, running
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -36,24 +35,13 @@ PROXY_LIMITS = {
 }
 
 
-def _logs_clean(stack: Any, names: tuple[str, ...]) -> None:
-    for name in names:
-        log = (stack.dir / f"{name}.log").read_text(errors="replace")
-        assert "Traceback" not in log, f"{name} logged a traceback:\n{log[-3000:]}"
-
-
 @pytest.fixture(scope="module")
 def stack() -> Iterator[Any]:
     """The assistant with the limits `make run` ships."""
     s = rasa_stack().Stack()
     s.credentials = REPO / "bot" / "credentials.yml"
-    try:
-        s.start()
+    with running(s):
         yield s
-    finally:
-        s.stop()
-    _logs_clean(s, ("rasa", "actions", "caseservice"))
-    shutil.rmtree(s.dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +68,7 @@ def proxied(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[An
         yield s
     finally:
         s.stop()
-    _logs_clean(s, ("rasa",))
+    assert_no_traceback(s, ("rasa",))
 
 
 def _post(stack: Any, sender: str, text: str, **headers: str) -> httpx.Response:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.faults.servers import rasa_stack
+from tests.faults.servers import rasa_stack, running
 from tests.scaleout.restchat import RestChat
 
 from .corpus import Message, encodable, messages
@@ -32,19 +31,8 @@ SLOW_TURN_SECONDS = 30.0
 
 @pytest.fixture(scope="module")
 def stack() -> Iterator[Any]:
-    s = rasa_stack().Stack()
-    try:
-        s.start()
+    with running(rasa_stack().Stack()) as s:
         yield s
-    finally:
-        s.stop()
-    logs = {
-        n: (s.dir / f"{n}.log").read_text(errors="replace")
-        for n in ("rasa", "actions", "caseservice")
-    }
-    shutil.rmtree(s.dir, ignore_errors=True)  # its logs and databases hold the test's messages
-    for name, log in logs.items():
-        assert "Traceback" not in log, f"{name} logged a traceback:\n{log[-3000:]}"
 
 
 def _chat(stack: Any) -> RestChat:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -15,7 +14,7 @@ import httpx
 import pytest
 
 from tests.browser.chat import COMPLAINT, Answer
-from tests.faults.servers import rasa_stack
+from tests.faults.servers import rasa_stack, running
 from tests.scaleout.restchat import RestChat
 
 # Distinctive values, so a hit in a log can only come from this test.
@@ -48,13 +47,8 @@ def _table(values: dict[str, str]) -> list[tuple[str, Answer]]:
 
 @pytest.fixture(scope="module")
 def stack() -> Iterator[Any]:
-    s = rasa_stack().Stack()
-    try:
-        s.start()
+    with running(rasa_stack().Stack(), check_logs=False) as s:
         yield s
-    finally:
-        s.stop()
-        shutil.rmtree(s.dir, ignore_errors=True)
 
 
 def _chat(stack: Any, prefix: str) -> RestChat:
