@@ -46,6 +46,11 @@ def today() -> dt.date:
     return dt.datetime.now(_LONDON).date()
 
 
+def case_pack(case: Case) -> triage.Pack:
+    """The policy pack a case is judged by."""
+    return triage.load_pack(case.authority)
+
+
 @functools.lru_cache(maxsize=64)
 def reference_prefix(authority: str) -> str:
     return triage.load_pack(authority).reference_prefix
@@ -306,19 +311,25 @@ def _suspended(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
 
 
 def _resumed(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    """The clock stops while a case is suspended; it never re-judges the case. Every deadline
+    still ahead when the case was suspended moves on by the working days it was paused, so
+    eligibility and time limits stay as first decided."""
     assert case.suspended_since is not None
-    paused = (day - case.suspended_since).days
+    since = case.suspended_since
+    cal = case_pack(case).working_calendar()
+    paused = cal.working_days_between(since, day)
     case.paused_days += paused
     case.suspended_since = None
     case.status = "open"
-    # The clock stops while suspended: re-run triage as if received that many days later,
-    # so deadlines land on working days by the policy's own rules.
-    facts = dict(case.facts)
-    received = dt.date.fromisoformat(str(facts["received"])) + dt.timedelta(days=case.paused_days)
-    facts["received"] = received.isoformat()
-    decision = assess(facts)
-    _set_deadlines(case, decision)
-    return {"paused_days": paused, "total_paused_days": case.paused_days}
+    moved: dict[str, list[str | None]] = {}
+    for name in _DEADLINES:
+        old = getattr(case, name)
+        if old is not None and old >= since:
+            new = cal.add_working_days(old, paused)
+            setattr(case, name, new)
+            moved[name] = [old.isoformat(), new.isoformat()]
+    case.due = case.respond_by_extended if case.extended else case.respond_by
+    return {"paused_days": paused, "total_paused_days": case.paused_days, "moved": moved}
 
 
 def _withdrawn(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:

@@ -46,6 +46,16 @@ class WorkingCalendar:
         i = bisect_right(self._ordinals, day.toordinal())
         return i > 0 and self._ordinals[i - 1] == day.toordinal()
 
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """How many working days fall after `start`, up to and including `end` (0 if `end` is
+        not after `start`): the inverse of `add_working_days` on a working-day `end`."""
+        if end <= start:
+            return 0
+        self._cover(start.year, end.year)
+        return bisect_right(self._ordinals, end.toordinal()) - bisect_right(
+            self._ordinals, start.toordinal()
+        )
+
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The n-th working day after `start`; `start` itself never counts (n=0 gives start)."""
         if n <= 0:
