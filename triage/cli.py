@@ -7,10 +7,11 @@ import json
 import sys
 from typing import IO, Any
 
+from .decision import Decision
 from .engine import assess
 from .errors import FactsValidationError, TriageError
 from .explain import explain
-from .pack import authority_ids, load_pack
+from .pack import Pack, authority_ids, find_version, load_pack
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -57,6 +58,12 @@ def _assess_jsonl(text: str, authority: str | None, out: IO[str]) -> int:
     return EXIT_SOME_ERRORS if failed else EXIT_OK
 
 
+def version_of(decision: Decision) -> Pack:
+    """The pack version a decision was made under (its names and procedures for `explain`)."""
+    found = find_version(decision.authority, decision.pack.content_hash) if decision.pack else None
+    return found or load_pack(decision.authority)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="triage", description="Complaint triage by policy pack.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             return _assess_jsonl(text, args.authority, sys.stdout)
         decision = assess(_parse_json(text), authority=args.authority)
         if args.command == "explain":
-            print(explain(decision, load_pack(decision.authority)))
+            print(explain(decision, version_of(decision)))
         else:
             print(json.dumps(decision.to_dict(), indent=2))
         return EXIT_OK

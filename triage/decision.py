@@ -99,6 +99,25 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class PackVersion:
+    """Which rules a decision was made under: the pack, its version, the day that version came
+    into force (None: the pack's first version) and a hash of its content."""
+
+    id: str
+    version: str
+    effective_from: dt.date | None
+    content_hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "version": self.version,
+            "effective_from": _iso(self.effective_from),
+            "content_hash": self.content_hash,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     authority: str
     procedure: Procedure
@@ -112,6 +131,7 @@ class Decision:
     signposts: tuple[Signpost, ...] = ()
     flags: tuple[Flag, ...] = ()
     reasons: tuple[Reason, ...] = ()
+    pack: PackVersion | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape: ISO dates, lists for arrays, every field present."""
@@ -128,6 +148,7 @@ class Decision:
             "signposts": [s.to_dict() for s in self.signposts],
             "flags": list(self.flags),
             "reasons": [r.to_dict() for r in self.reasons],
+            "pack": self.pack.to_dict() if self.pack is not None else None,
         }
 
     # The contract also names pydantic's spelling; keep callers of either working.

@@ -9,7 +9,16 @@ from typing import Any, cast
 
 from .codes import ExclusionCode, Flag, Outcome, PackProcedure, Procedure, TimeStatus
 from .conditions import Context, matching
-from .decision import Deadlines, Decision, Exclusion, Reason, Signpost, Suspension, TimeLimit
+from .decision import (
+    Deadlines,
+    Decision,
+    Exclusion,
+    PackVersion,
+    Reason,
+    Signpost,
+    Suspension,
+    TimeLimit,
+)
 from .errors import FactsValidationError
 from .facts import Facts
 from .pack import (
@@ -28,17 +37,24 @@ from .pack import (
 ACCEPTED = ("accept", "accept_discretionary")
 
 
-def assess(facts: dict[str, Any] | Facts, *, authority: str | None = None) -> Decision:
+def assess(
+    facts: dict[str, Any] | Facts, *, authority: str | None = None, pack: Pack | None = None
+) -> Decision:
     """Decides procedure, stage, time limit, exclusions, deadlines, signposts and flags.
 
-    `authority` overrides `facts.authority`; one of them must be present. Raises
+    `authority` overrides `facts.authority`; one of them must be present. The pack is the
+    version in force on `received` (today if not given), unless `pack` pins one (the case
+    service re-judges an open case by the version it was filed under). Raises
     FactsValidationError (naming the field) on bad input, never anything untyped.
     """
     f = Facts.parse(facts)
-    auth = authority or f.authority
+    auth = authority or f.authority or (pack.id if pack is not None else None)
     if not auth:
         raise FactsValidationError("authority", "is required (in the facts or as --authority)")
-    pack = load_pack(auth)
+    if pack is None:
+        pack = load_pack(auth, f.received)
+    elif pack.id != auth:
+        raise FactsValidationError("authority", f"is {auth!r} but the pack given is {pack.id!r}")
     return _Assessment(pack, load_national(), f).decide()
 
 
@@ -419,6 +435,12 @@ class _Assessment:
         # (it doubled the cost of a decision); the decision model still defines the JSON shape.
         return Decision(
             authority=self.pack.id,
+            pack=PackVersion(
+                id=self.pack.id,
+                version=self.pack.version,
+                effective_from=self.pack.effective_from,
+                content_hash=self.pack.content_hash,
+            ),
             procedure=procedure,
             outcome=outcome,
             stage=stage,

@@ -30,6 +30,12 @@ def _day(d: dt.date | None) -> str:
 def explain(decision: Decision, pack: Pack) -> str:
     d = decision
     lines = [f"{pack.name}: {_OUTCOME[d.outcome]}"]
+    if d.pack is not None:
+        since = f", in force from {_day(d.pack.effective_from)}" if d.pack.effective_from else ""
+        lines.append(
+            f"Policy version: {d.pack.version}{since} (pack {d.pack.id}, "
+            f"content {d.pack.content_hash[:12]})."
+        )
     if d.procedure != "none":
         proc = pack.procedures[d.procedure]
         lines.append(f"Procedure: {proc.name}, stage {d.stage} of {d.stages_total}.")

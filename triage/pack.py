@@ -7,7 +7,10 @@ a typo'd key is an error, not a silently ignored rule.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
+import json
 import os
 from functools import cache
 from importlib import resources
@@ -268,6 +271,13 @@ class DeemedReceipt(_Pack):
 class Pack(_Pack):
     id: str
     name: str
+    # Which version of the policy this is, and the day it came into force (None: always). A
+    # file may hold later versions under `versions:`; see `pack_versions`.
+    version: str = "1"
+    effective_from: dt.date | None = None
+    # SHA-256 of the version's resolved content, set by the loader: two decisions with the same
+    # hash were made under exactly the same rules.
+    content_hash: str = ""
     cite: str
     reference_prefix: Annotated[str, Field(pattern=r"^[A-Z]{2,4}$")]
     source: str
@@ -365,18 +375,101 @@ def check_pack(pack: Pack, national: NationalPack, name: str) -> None:
         raise PackError(f"{name}.yaml:routing", "needs a last route with no `when` (catch-all)")
 
 
+def content_hash(data: Any) -> str:
+    """SHA-256 of one version's resolved content, key order and YAML spelling aside."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def parse_pack(data: Any, name: str) -> Pack:
-    """Validates raw pack data (as read from YAML); used by the loader and by tests."""
+    """Validates raw data for one version (as read from YAML, `versions:` already resolved);
+    used by the loader, by the case service for a stored version, and by tests."""
     pack: Pack = _validate(Pack, data, name)
     check_pack(pack, load_national(), name)
-    return pack
+    return pack.model_copy(update={"content_hash": content_hash(data)})
+
+
+def _set_path(data: Any, path: str, value: Any, where: str) -> None:
+    """Sets `a.b.0.c` in nested mappings and lists, failing loudly on a path that is not there
+    (a version can change a rule, never add a key the schema does not know by accident)."""
+    *parents, last = path.split(".")
+    node = data
+    for part in parents:
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            raise PackError(where, f"{path!r}: there is no {part!r} to change")
+    if isinstance(node, list) and last.isdigit() and int(last) < len(node):
+        node[int(last)] = value
+    elif isinstance(node, dict):
+        node[last] = value
+    else:
+        raise PackError(where, f"{path!r}: cannot set {last!r} here")
+
+
+class _Version(_Pack):
+    """A later version of a pack: in force from `effective_from`, it changes the version before
+    it by dotted paths (`procedures.corporate.stages.0.respond.working_days: 15`), as OpenFisca
+    dates each value of a parameter."""
+
+    version: str
+    effective_from: dt.date
+    ref: str
+    changes: dict[str, Any]
+
+
+def _resolve_versions(raw: Any, name: str) -> list[dict[str, Any]]:
+    if not isinstance(raw, dict):
+        raise PackError(f"{name}.yaml", "must be a mapping of pack keys")
+    base = {k: v for k, v in raw.items() if k != "versions"}
+    resolved = [base]
+    seen = {str(base.get("version", "1"))}
+    last_from: dt.date | None = base.get("effective_from")
+    for i, entry in enumerate(raw.get("versions") or ()):
+        where = f"{name}.yaml:versions.{i}"
+        ver: _Version = _validate(_Version, entry, f"{name}.yaml:versions.{i}")
+        if ver.version in seen:
+            raise PackError(f"{where}.version", f"{ver.version!r} is used twice")
+        if last_from is not None and ver.effective_from <= last_from:
+            raise PackError(f"{where}.effective_from", "must be after the version before it")
+        seen.add(ver.version)
+        last_from = ver.effective_from
+        data = copy.deepcopy(resolved[-1])
+        for path, value in ver.changes.items():
+            _set_path(data, path, value, f"{where}.changes")
+        data["version"] = ver.version
+        data["effective_from"] = ver.effective_from
+        resolved.append(data)
+    return resolved
 
 
 @cache
-def load_pack(authority: str) -> Pack:
+def pack_versions(authority: str) -> tuple[Pack, ...]:
+    """Every version of an authority's pack, oldest first."""
     if not authority or authority == NATIONAL_ID or "/" in authority or "." in authority:
         raise UnknownAuthorityError("authority", f"no policy pack called {authority!r}")
-    return parse_pack(_read_yaml(authority), authority)
+    return tuple(
+        parse_pack(v, authority) for v in _resolve_versions(_read_yaml(authority), authority)
+    )
+
+
+def load_pack(authority: str, on: dt.date | None = None) -> Pack:
+    """The version of an authority's pack in force on `on` (default today). A day before the
+    first version's `effective_from` gets the first version: a pack is never missing."""
+    versions = pack_versions(authority)
+    day = on or dt.date.today()
+    chosen = versions[0]
+    for version in versions[1:]:
+        if version.effective_from is not None and version.effective_from <= day:
+            chosen = version
+    return chosen
+
+
+def find_version(authority: str, content_hash: str) -> Pack | None:
+    """The version of an authority's pack file with this content hash, if the file still has it."""
+    return next((v for v in pack_versions(authority) if v.content_hash == content_hash), None)
 
 
 def authority_ids() -> list[str]:
