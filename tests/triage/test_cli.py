@@ -143,12 +143,20 @@ def test_jsonl_all_good_exits_0_and_unreadable_input_exits_2(tmp_path: Path) -> 
     assert code == 2
 
 
-def test_authorities_lists_the_five_packs() -> None:
+def test_authorities_lists_the_seven_packs() -> None:
     code, out = run("authorities")
     assert code == 0
     ids = [line.split("\t")[0] for line in out.splitlines()]
     assert ids == sorted(
-        ["birmingham-childrens-trust", "telford-wrekin", "warwickshire", "luton", "tameside"]
+        [
+            "birmingham-childrens-trust",
+            "telford-wrekin",
+            "warwickshire",
+            "luton",
+            "tameside",
+            "thurrock",
+            "dacorum",
+        ]
     )
     assert all("\t" in line for line in out.splitlines())
 
