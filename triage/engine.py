@@ -64,7 +64,9 @@ def _signpost(c: Contact, why: str) -> Signpost:
 
 
 _CONTACTS: dict[int, tuple[Pack, dict[str, Contact]]] = {}
-_DEADLINES: dict[tuple[int, int, dt.date], tuple[object, Deadlines, tuple[Reason, ...]]] = {}
+_DEADLINES: dict[
+    tuple[int, int, dt.date, dt.date | None], tuple[object, Deadlines, tuple[Reason, ...]]
+] = {}
 _DEADLINES_MAX = 20_000
 
 
@@ -337,7 +339,8 @@ class _Assessment:
     def clock(self, ts: Timescale | Silent, ack: dt.date | None) -> dt.date | None:
         if isinstance(ts, Silent):
             return None
-        start = self.received if ts.from_ == "received" else ack
+        # From acknowledgement: the actual day when the facts give it, else its deadline.
+        start = self.received if ts.from_ == "received" else (self.f.acknowledged_date or ack)
         if start is None:  # pragma: no cover - check_pack rejects this combination
             return None
         day = ts.add_to(start, self.cal)
@@ -348,7 +351,7 @@ class _Assessment:
     def deadlines(self, stages: tuple[Stage, ...], stage: int) -> Deadlines:
         # A stage's dates depend only on the stage and the day received, and many cases share a
         # received day, so the dates and their reasons are kept (bounded) once worked out.
-        key = (id(stages), stage, self.received)
+        key = (id(stages), stage, self.received, self.f.acknowledged_date)
         hit = _DEADLINES.get(key)
         if hit is not None and hit[0] is stages:
             self.reasons.extend(hit[2])
@@ -398,9 +401,13 @@ class _Assessment:
             escalate_by=escalate,
         )
 
-    @staticmethod
-    def describe(ts: Timescale) -> str:
-        start = "receipt" if ts.from_ == "received" else "the acknowledgement deadline"
+    def describe(self, ts: Timescale) -> str:
+        if ts.from_ == "received":
+            start = "receipt"
+        elif self.f.acknowledged_date is not None:
+            start = f"the acknowledgement on {self.f.acknowledged_date.isoformat()}"
+        else:
+            start = "the acknowledgement deadline"
         parts = [ts.words()] + [p.words() for p in ts.then]
         return f"{' + '.join(parts)} from {start}"
 

@@ -58,6 +58,9 @@ class Facts(_Strict):
     previous_response_date: IsoDate | None = None
     previous_response_channel: Channel | None = None
     stage1_response_date: IsoDate | None = None
+    # When the authority actually acknowledged the complaint, once it has: a deadline the policy
+    # counts from acknowledgement counts from this day rather than the acknowledgement deadline.
+    acknowledged_date: IsoDate | None = None
     service: Service | None = None
     incident_date: IsoDate | None = None
     aware_date: IsoDate | None = None
@@ -73,7 +76,7 @@ class Facts(_Strict):
         if not isinstance(data, dict):
             raise FactsValidationError("(root)", "facts must be a JSON object")
         try:
-            return cls.model_validate(data)
+            facts = cls.model_validate(data)
         except ValidationError as exc:
             err = exc.errors()[0]
             field = pydantic_field(err["loc"])
@@ -86,6 +89,15 @@ class Facts(_Strict):
                 got = err.get("input")
                 message = f"{got!r} is not allowed; {message[0].lower()}{message[1:]}"
             raise FactsValidationError(field, message) from None
+        if (
+            facts.acknowledged_date is not None
+            and facts.received is not None
+            and facts.acknowledged_date < facts.received
+        ):
+            raise FactsValidationError(
+                "acknowledged_date", f"is before the complaint was received ({facts.received})"
+            )
+        return facts
 
     def has(self, circumstance: str) -> bool:
         return circumstance in self.circumstances

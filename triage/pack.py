@@ -250,6 +250,21 @@ class ChildrensEligibility(_Pack):
     ref: str
 
 
+class Retention(_Pack):
+    """How long a case record is kept after its last activity (receipt, response or closure),
+    and for longer where there is a children's social care file (None: no longer)."""
+
+    years: Annotated[int, Field(ge=1, le=100)]
+    childrens_file_years: Annotated[int, Field(ge=1, le=100)] | None = None
+    ref: str
+
+    def words(self) -> str:
+        text = f"{self.years} years from the last activity"
+        if self.childrens_file_years is not None:
+            text += f", {self.childrens_file_years} with a children's social care file"
+        return text
+
+
 class Feedback(_Pack):
     ref: str
     acknowledge: Timescale | Silent
@@ -294,6 +309,8 @@ class Pack(_Pack):
     exclusions: tuple[ExclusionRule, ...] = ()
     flags: tuple[FlagRule, ...] = ()
     signposts: tuple[SignpostRule, ...] = ()
+    # The authority's own retention rule; absent, the national default applies.
+    retention: Retention | None = None
 
     def contact(self, role: str) -> Contact | Silent | None:
         """The authority's own contact for a role, the document's silence, or None if unknown."""
@@ -313,6 +330,7 @@ class NationalPack(_Pack):
     flags: tuple[FlagRule, ...] = ()
     safety_signposts: tuple[SignpostRule, ...] = ()
     ombudsman_signposts: tuple[SignpostRule, ...] = ()
+    retention: Retention
 
 
 def _pack_dirs() -> list[Path]:
