@@ -7,6 +7,7 @@ import json
 import sys
 from typing import IO, Any
 
+from .cli_tools import TOOLS, add_parsers, run_tool
 from .decision import Decision
 from .engine import assess
 from .errors import FactsValidationError, TriageError
@@ -77,9 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         if name == "assess":
             p.add_argument("--jsonl", action="store_true", help="one facts object per line")
     sub.add_parser("authorities", help="list the pack ids with their display names")
+    add_parsers(sub)
     args = parser.parse_args(argv)
 
     try:
+        if args.command in TOOLS:
+            return run_tool(args)
         if args.command == "authorities":
             for pack_id in authority_ids():
                 print(f"{pack_id}\t{load_pack(pack_id).name}")

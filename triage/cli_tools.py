@@ -1,0 +1,77 @@
+"""The pack author's commands of `triage`: `test`, `lint` and `check-code`. Kept apart from
+cli.py's decision commands; each returns the exit code (0 all well, 1 a check failed)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .codecheck import check_pack, load_codes, report_markdown, report_text
+from .errors import PackError
+from .pack import load_pack
+from .workbench import (
+    default_scenarios,
+    lint_contacts,
+    lint_lines,
+    pack_versions_from,
+    run_scenarios,
+)
+
+TOOLS = ("test", "lint", "check-code")
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser(
+        "test",
+        help="check a pack file and run its scenarios (from any folder, no reinstall)",
+    )
+    p.add_argument("pack", help="the pack file (e.g. my-council.yaml) or an installed pack id")
+    p.add_argument(
+        "scenarios", nargs="?", help="scenario file (default: scenarios/<id>.yaml beside the pack)"
+    )
+    p = sub.add_parser("lint", help="check that every contact in a pack appears in its source text")
+    p.add_argument("pack", help="the pack file or an installed pack id")
+    p.add_argument("source", help="the policy text the pack was encoded from")
+    p = sub.add_parser(
+        "check-code", help="compare a pack's timescales with the Complaint Handling Codes"
+    )
+    p.add_argument("--authority", required=True, help="pack id, or a pack file")
+    p.add_argument("--format", choices=("text", "markdown"), default="text")
+    p.add_argument("--codes", help="another Codes data file (default: the installed one)")
+
+
+def run_tool(args: argparse.Namespace) -> int:
+    if args.command == "test":
+        versions = pack_versions_from(args.pack)
+        print(f"{versions[0].id}: the pack loads ({len(versions)} version(s))")
+        scenarios = (
+            Path(args.scenarios) if args.scenarios else default_scenarios(args.pack, versions[0])
+        )
+        if not scenarios.is_file():
+            raise PackError("scenarios", f"no scenario file at {scenarios}")
+        report = run_scenarios(versions, scenarios)
+        print("\n".join(report.lines()))
+        return 0 if report.ok else 1
+    if args.command == "lint":
+        versions = pack_versions_from(args.pack)
+        try:
+            text = Path(args.source).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise PackError("source", f"cannot read {args.source}: {exc.strerror}") from None
+        # every version's contacts, each detail once
+        findings = list(
+            {
+                (f.contact, f.field, f.value): f for v in versions for f in lint_contacts(v, text)
+            }.values()
+        )
+        lines, ok = lint_lines(versions[-1], findings, args.source)
+        print("\n".join(lines))
+        return 0 if ok else 1
+    codes = load_codes(Path(args.codes) if args.codes else None)
+    spec = args.authority
+    pack = pack_versions_from(spec)[-1] if spec.endswith((".yaml", ".yml")) else load_pack(spec)
+    rows = check_pack(pack, codes)
+    render = report_markdown if args.format == "markdown" else report_text
+    print(render(pack, codes, rows))
+    return 0
