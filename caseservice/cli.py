@@ -146,9 +146,7 @@ def cmd_cases_overdue(args: argparse.Namespace, settings: Settings) -> int:
     now = _as_of(args)
     db = _database(settings)
     with db.write() as session:
-        rows = session.scalars(
-            select(Case).where(Case.status == "open", Case.due < now).order_by(Case.due)
-        ).all()
+        rows = session.scalars(select(Case).where(Case.overdue_on(now)).order_by(Case.due)).all()
         audit.record(session, _actor(), "case.list", None, command="overdue", count=len(rows))
     db.dispose()
     _print_cases(rows)
@@ -174,9 +172,35 @@ def purge(db: Database, now: dt.date, *, dry_run: bool, actor: str) -> dict[str,
     return counts
 
 
+def purge_plan(db: Database, now: dt.date) -> list[dict[str, str]]:
+    """The cases purge would delete, each with the retention rule and pack version behind it."""
+    with db.read() as session:
+        rows = session.scalars(
+            select(Case)
+            .where(Case.retain_until < now, Case.status.not_in(retention.OPEN_STATUSES))
+            .order_by(Case.authority, Case.retain_until, Case.reference)
+        ).all()
+        return [
+            {
+                "reference": c.reference,
+                "authority": c.authority,
+                "pack_version": c.pack_version or "(before versions)",
+                "retain_until": c.retain_until.isoformat(),
+                "rule": c.retention_rule or "(recorded before rules were kept per case)",
+            }
+            for c in rows
+        ]
+
+
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     now = _as_of(args)
     db = _database(settings)
+    if args.dry_run:
+        plan = purge_plan(db, now)
+        if plan:
+            print("reference\tauthority\tpack version\tkept until\trule")
+        for row in plan:
+            print("\t".join(row.values()))
     counts = purge(db, now, dry_run=args.dry_run, actor=_actor())
     db.dispose()
     label = "dry run: " if args.dry_run else ""
@@ -231,8 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     overdue.add_argument("--as-of", metavar="YYYY-MM-DD", help="as on this day, not today")
     overdue.set_defaults(func=cmd_cases_overdue)
 
-    purge_cmd = sub.add_parser("purge", help="delete closed cases past retention (6 or 25 years)")
-    purge_cmd.add_argument("--dry-run", action="store_true", help="count, delete nothing")
+    purge_cmd = sub.add_parser(
+        "purge", help="delete closed cases past retention (each pack's own rule)"
+    )
+    purge_cmd.add_argument("--dry-run", action="store_true", help="list and count, delete nothing")
     purge_cmd.add_argument("--as-of", metavar="YYYY-MM-DD", help="as on this day, not today")
     purge_cmd.set_defaults(func=cmd_purge)
     return parser

@@ -1,5 +1,6 @@
 """What happens to a case: filing it and each event after. Deadlines always come from triage,
-re-run on the case's current facts; a client never supplies them."""
+under the policy pack version the case was filed under; a client never supplies them. A
+suspension pauses the clock and never re-judges the case."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy.orm import Session, object_session
+
 import triage
+from triage.pack import find_version, parse_pack
 
 from . import retention
 from .errors import ConflictError, InputError
-from .models import Case, CaseEvent
+from .models import Case, CaseEvent, PackVersionRow
 from .references import new_reference
 from .schemas import CaseCreate, EventCreate
 
@@ -46,9 +50,47 @@ def today() -> dt.date:
     return dt.datetime.now(_LONDON).date()
 
 
+_STORED_VERSIONS: dict[str, triage.Pack] = {}
+
+
 def case_pack(case: Case) -> triage.Pack:
-    """The policy pack a case is judged by."""
-    return triage.load_pack(case.authority)
+    """The policy pack version a case is judged by, for life: the one recorded when it was filed
+    (from the pack file if it still holds that version, else from the copy stored with the
+    cases), or for a case filed before versions were recorded, the one in force on `received`."""
+    if case.pack_hash is None:
+        return triage.load_pack(case.authority, case.received)
+    found = find_version(case.authority, case.pack_hash)
+    if found is not None:
+        return found
+    pack = _STORED_VERSIONS.get(case.pack_hash)
+    if pack is None:
+        session = object_session(case)
+        row = session.get(PackVersionRow, case.pack_hash) if session is not None else None
+        if row is None:
+            raise ConflictError(
+                None,
+                f"the policy version this case was filed under ({case.authority} "
+                f"{case.pack_version}) is no longer available",
+            )
+        pack = parse_pack(row.content, case.authority).model_copy(
+            update={"content_hash": row.content_hash}
+        )
+        _STORED_VERSIONS[case.pack_hash] = pack
+    return pack
+
+
+def store_pack_version(session: Session, pack: triage.Pack) -> None:
+    """Keeps a copy of a pack version's content the first time a case is filed under it."""
+    if session.get(PackVersionRow, pack.content_hash) is None:
+        session.add(
+            PackVersionRow(
+                content_hash=pack.content_hash,
+                authority=pack.id,
+                version=pack.version,
+                effective_from=pack.effective_from,
+                content=pack.model_dump(mode="json", by_alias=True, exclude={"content_hash"}),
+            )
+        )
 
 
 @functools.lru_cache(maxsize=64)
@@ -56,10 +98,10 @@ def reference_prefix(authority: str) -> str:
     return triage.load_pack(authority).reference_prefix
 
 
-def assess(facts: dict[str, Any]) -> dict[str, Any]:
-    """Runs triage; facts errors become a 422 naming `facts.<field>`."""
+def assess(facts: dict[str, Any], pack: triage.Pack | None = None) -> dict[str, Any]:
+    """Runs triage (under `pack` if given); facts errors become a 422 naming `facts.<field>`."""
     try:
-        return triage.assess(facts).to_dict()
+        return triage.assess(facts, pack=pack).to_dict()
     except triage.TriageError as exc:
         raise InputError(f"facts.{exc.field}", exc.message) from None
     except Exception:
@@ -139,8 +181,13 @@ def new_case(
     authority = decision["authority"]
     facts["authority"] = authority
     circumstances = set(facts.get("circumstances") or ())
+    pack = find_version(authority, decision["pack"]["content_hash"])
+    assert pack is not None  # the decision was just made under it
     case = Case(
         reference=new_reference(reference_prefix(authority), received.year),
+        filed_by=actor,
+        pack_version=pack.version,
+        pack_hash=pack.content_hash,
         idempotency_key=key,
         request_hash=request_hash,
         authority=authority,
@@ -160,7 +207,7 @@ def new_case(
         referred_onwards=False,
     )
     _take_decision(case, decision)
-    case.retain_until = retention.retain_until(received, case.childrens_file)
+    _keep_until(case, received, pack)
     case.events.append(
         CaseEvent(
             seq=0,
@@ -192,7 +239,7 @@ def apply_event(case: Case, event: EventCreate, *, actor: str, now: dt.date) -> 
     before = snapshot(case)
     extra = _HANDLERS[event.type](case, event, day)
     last = max(case.events, key=lambda e: e.seq, default=None)
-    case.retain_until = max(case.retain_until, retention.retain_until(day, case.childrens_file))
+    _keep_until(case, day, case_pack(case))
     record = CaseEvent(
         seq=(last.seq + 1) if last else 1,
         type=event.type,
@@ -205,11 +252,41 @@ def apply_event(case: Case, event: EventCreate, *, actor: str, now: dt.date) -> 
     return record
 
 
+def _keep_until(case: Case, last_activity: dt.date, pack: triage.Pack) -> None:
+    until, rule = retention.retain_until(last_activity, case.childrens_file, pack)
+    if case.retain_until is None or until >= case.retain_until:
+        case.retain_until = until
+        case.retention_rule = rule[:300]
+
+
 def _acknowledged(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
+    """Records the acknowledgement; deadlines the policy counts from acknowledgement now count
+    from this day (the `acknowledged_date` fact), moved on by any working days already paused.
+    Nothing else is re-judged."""
     if case.acknowledged_on is not None:
         raise ConflictError("type", f"already acknowledged on {case.acknowledged_on}")
+    in_time = case.acknowledge_by is None or day <= case.acknowledge_by
     case.acknowledged_on = day
-    return {"in_time": case.acknowledge_by is None or day <= case.acknowledge_by}
+    facts = {**case.facts, "acknowledged_date": day.isoformat()}
+    moved: dict[str, list[str | None]] = {}
+    if case.decision.get("outcome") in ACCEPTED:
+        recount = assess(facts, case_pack(case))
+        deadlines = recount.get("deadlines") or {}
+        cal = case_pack(case).working_calendar()
+        for name in ("respond_by", "respond_by_extended"):
+            new = _date(deadlines.get(name))
+            original = _date((case.decision.get("deadlines") or {}).get(name))
+            if new is None or new == original:
+                continue  # this deadline does not count from acknowledgement
+            if case.suspended_since is None and case.paused_days:
+                new = cal.add_working_days(new, case.paused_days)
+            old = getattr(case, name)
+            setattr(case, name, new)
+            moved[name] = [_iso(old), new.isoformat()]
+        if moved:
+            case.due = case.respond_by_extended if case.extended else case.respond_by
+    case.facts = facts
+    return {"in_time": in_time, "moved": moved}
 
 
 def _extended(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any]:
@@ -240,7 +317,7 @@ def _escalation_limit(case: Case, responded: dt.date, channel: str | None) -> dt
         return None
     facts = _escalation_facts(case, responded, responded, channel)
     try:
-        decision = triage.assess(facts).to_dict()
+        decision = triage.assess(facts, pack=case_pack(case)).to_dict()
     except Exception:
         log.warning("could not work out the escalation window for a case", exc_info=True)
         return case.escalate_by
@@ -253,6 +330,7 @@ def _escalation_facts(
     case: Case, received: dt.date, previous: dt.date, channel: str | None
 ) -> dict[str, Any]:
     facts = dict(case.facts)
+    facts.pop("acknowledged_date", None)  # the new stage has its own acknowledgement
     facts["received"] = received.isoformat()
     facts["stage_requested"] = case.stage + 1
     facts["previous_response_date"] = previous.isoformat()
@@ -280,7 +358,7 @@ def _escalation_requested(case: Case, event: EventCreate, day: dt.date) -> dict[
                 channel = past.data.get("channel")
                 break
     facts = _escalation_facts(case, day, previous, channel)
-    decision = assess(facts)
+    decision = assess(facts, case_pack(case))
     extra: dict[str, Any] = {"decision": decision}
     if decision["outcome"] in ACCEPTED:
         case.facts = facts
@@ -371,4 +449,4 @@ _HANDLERS = {
 
 
 def is_overdue(case: Case, now: dt.date) -> bool:
-    return case.status == "open" and case.due is not None and case.due < now
+    return bool(case.overdue_on(now))

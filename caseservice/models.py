@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnElement,
     Date,
     DateTime,
     ForeignKey,
@@ -16,8 +17,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -51,14 +54,24 @@ class Base(DeclarativeBase):
 
 class Case(Base):
     __tablename__ = "cases"
+    # One key, one case, whatever the number of retries racing each other. Keys are scoped to
+    # the client that filed (the token's name, which survives rotating its secret), so two
+    # clients can never collide on, or read back, each other's keys.
+    __table_args__ = (
+        UniqueConstraint("filed_by", "idempotency_key", name="uq_cases_filed_by_key"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     reference: Mapped[str] = mapped_column(String(24), unique=True)
-    # One key, one case, whatever the number of retries racing each other.
-    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    filed_by: Mapped[str] = mapped_column(String(100))
+    idempotency_key: Mapped[str] = mapped_column(String(200))
     request_hash: Mapped[str] = mapped_column(String(64))
 
     authority: Mapped[str] = mapped_column(String(64), index=True)
+    # The policy pack version the case is judged by, for life: the one in force on `received`
+    # (null only for cases filed before versions were recorded). Its content is in pack_versions.
+    pack_version: Mapped[str | None] = mapped_column(String(40))
+    pack_hash: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     service: Mapped[str | None] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(24), index=True)
@@ -96,9 +109,22 @@ class Case(Base):
     closure_outcome: Mapped[str | None] = mapped_column(String(24))
     referred_onwards: Mapped[bool] = mapped_column(Boolean, default=False)
     retain_until: Mapped[dt.date] = mapped_column(Date, index=True)
+    # The retention rule behind retain_until, with the pack and section it comes from.
+    retention_rule: Mapped[str | None] = mapped_column(String(300))
 
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    @hybrid_method
+    def overdue_on(self, day: dt.date) -> bool:
+        """The one definition of overdue: open, with a due date before `day`. A suspended case
+        is not overdue (its clock is stopped). Works on a row and in a query."""
+        return self.status == "open" and self.due is not None and self.due < day
+
+    @overdue_on.expression
+    @classmethod
+    def _overdue_on(cls, day: dt.date) -> ColumnElement[bool]:
+        return and_(cls.status == "open", cls.due.is_not(None), cls.due < day)
 
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case",
@@ -124,6 +150,20 @@ class CaseEvent(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     case: Mapped[Case] = relationship(back_populates="events")
+
+
+class PackVersionRow(Base):
+    """The content of every pack version a case was judged by, keyed by its hash, so a case
+    keeps its rules even after the pack file is edited in place."""
+
+    __tablename__ = "pack_versions"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    authority: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(40))
+    effective_from: Mapped[dt.date | None] = mapped_column(Date)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    first_used: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class AuditEntry(Base):

@@ -49,15 +49,18 @@ def _request_hash(body: CaseCreate) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _by_key(session: Session, key: str) -> Case | None:
+def _by_key(session: Session, filed_by: str, key: str) -> Case | None:
+    """Keys are scoped to the client that filed: another client's key is never found."""
     return session.scalars(
-        select(Case).where(Case.idempotency_key == key).options(selectinload(Case.events))
+        select(Case)
+        .where(Case.filed_by == filed_by, Case.idempotency_key == key)
+        .options(selectinload(Case.events))
     ).first()
 
 
 def _replay(db: Db, key: str, request_hash: str, who: Principal) -> CaseCreated | None:
     with db.read() as session:
-        case = _by_key(session, key)
+        case = _by_key(session, who.name, key)
         if case is None:
             return None
         if case.request_hash != request_hash:
@@ -118,6 +121,7 @@ def file_case(
             return replay
         try:
             with db.write() as session:
+                lifecycle.store_pack_version(session, lifecycle.case_pack(case))
                 session.add(case)
                 session.flush()
                 audit.record(session, who.name, "case.filed", case.reference, status=case.status)
@@ -218,9 +222,9 @@ def list_cases(
     if service is not None:
         query = query.where(Case.service == service)
     if overdue is True:
-        query = query.where(Case.status == "open", Case.due < now)
+        query = query.where(Case.overdue_on(now))
     elif overdue is False:
-        query = query.where(~((Case.status == "open") & (Case.due < now)) | Case.due.is_(None))
+        query = query.where(~Case.overdue_on(now))
     if due_before is not None:
         query = query.where(Case.due <= due_before)
     with db.write() as session:

@@ -72,7 +72,7 @@ def build_summary(
             "partly_upheld": _count(session, base, Case.closure_outcome == "partly_upheld"),
             "not_upheld": _count(session, base, Case.closure_outcome == "not_upheld"),
             "referred_onwards": _count(session, base, Case.referred_onwards.is_(True)),
-            "overdue_now": _count(session, base, Case.status == "open", Case.due < now),
+            "overdue_now": _count(session, base, Case.overdue_on(now)),
         }
     )
 

@@ -28,13 +28,16 @@ def test_extension_moves_the_due_date_to_the_extended_deadline(
     ref = _new(client, filer)
     case = _event(client, staff, ref, type="acknowledged", date="2026-11-24")
     assert case["acknowledged_on"] == "2026-11-24"
-    assert case["deadlines"]["due"] == "2026-12-09"
+    # Telford 6.9.5 counts 10 working days from the acknowledgement itself: a day early moves
+    # the due date a day earlier than the 9 December counted from the deadline.
+    assert case["deadlines"]["due"] == "2026-12-08"
+    assert case["history"][-1]["data"]["moved"]["respond_by"] == ["2026-12-09", "2026-12-08"]
     case = _event(client, staff, ref, type="extended", date="2026-12-01", note="complex")
     assert case["extended"] is True
-    assert case["deadlines"]["due"] == case["deadlines"]["respond_by_extended"] == "2026-12-23"
+    assert case["deadlines"]["due"] == case["deadlines"]["respond_by_extended"] == "2026-12-22"
     assert [e["type"] for e in case["history"]] == ["filed", "acknowledged", "extended"]
-    assert case["history"][-1]["data"]["before"]["due"] == "2026-12-09"
-    assert case["history"][-1]["data"]["after"]["due"] == "2026-12-23"
+    assert case["history"][-1]["data"]["before"]["due"] == "2026-12-08"
+    assert case["history"][-1]["data"]["after"]["due"] == "2026-12-22"
     assert case["history"][-1]["actor"] == "staff"
     again = client.post(f"/v1/cases/{ref}/events", json={"type": "extended"}, headers=staff)
     assert again.status_code == 409
