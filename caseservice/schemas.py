@@ -214,7 +214,17 @@ class CaseSummary(BaseModel):
     updated_at: dt.datetime
 
 
+class CasePack(BaseModel):
+    id: str
+    version: str | None = Field(
+        description="The policy pack version the case is judged by, for life (null: filed "
+        "before versions were recorded; judged by the version in force on `received`)."
+    )
+    content_hash: str | None
+
+
 class CaseDetail(CaseSummary):
+    pack: CasePack
     facts: dict[str, Any]
     decision: dict[str, Any]
     narrative: str
@@ -232,6 +242,9 @@ class CaseDetail(CaseSummary):
     closure_outcome: ClosureOutcome | None
     referred_onwards: bool
     retain_until: dt.date
+    retention_rule: str | None = Field(
+        description="The retention rule behind retain_until, with its pack and section."
+    )
     history: list[Event]
 
 

@@ -63,6 +63,11 @@ def detail(case: Case, now: dt.date) -> CaseDetail:
     return CaseDetail.model_validate(
         {
             **_summary_fields(case, now),
+            "pack": {
+                "id": case.authority,
+                "version": case.pack_version,
+                "content_hash": case.pack_hash,
+            },
             "facts": case.facts,
             "decision": case.decision,
             "narrative": case.narrative,
@@ -86,6 +91,7 @@ def detail(case: Case, now: dt.date) -> CaseDetail:
             "closure_outcome": case.closure_outcome,
             "referred_onwards": case.referred_onwards,
             "retain_until": case.retain_until,
+            "retention_rule": case.retention_rule,
             "history": [
                 Event(
                     seq=e.seq,
