@@ -131,3 +131,23 @@ def test_pack_copy_is_left_alone(tmp_path: Path) -> None:
     run("lint", str(pack_file), str(SOURCE), cwd=tmp_path)
     assert sorted(p.name for p in pack_file.parent.rglob("*")) == before
     shutil.rmtree(pack_file.parent)
+
+
+def test_count_matches_the_independent_working_day_oracle(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.calendar_oracle import working_days_after
+
+    code, out = run("count", "2026-12-23", "5wd", "+10wd", "28cd", "3m", cwd=tmp_path)
+    assert code == 0
+    ack = working_days_after(dt.date(2026, 12, 23), 5)
+    respond = working_days_after(ack, 10)
+    assert out.splitlines() == [
+        f"2026-12-23 + 5 working days = {ack.isoformat()} ({ack.strftime('%a %d %b %Y')})",
+        f"{ack.isoformat()} + 10 working days = {respond.isoformat()} "
+        f"({respond.strftime('%a %d %b %Y')})",
+        "2026-12-23 + 28 days = 2027-01-20 (Wed 20 Jan 2027)",
+        "2026-12-23 + 3 months = 2027-03-23 (Tue 23 Mar 2027)",
+    ]
+    code, out = run("count", "2026-12-23", "5 days", cwd=tmp_path)
+    assert code == 2 and json.loads(out)["error"]["field"] == "steps"
