@@ -1,0 +1,677 @@
+"""The rules layer of the safety check (issue 16): clear phrases, per category.
+
+Text is normalised first (lower case, no apostrophes, common text-speak spelled out), then
+figures of speech are taken out ("these fines are killing me", "dying to know", "a nightmare"),
+so neither layer sees them. A rule names its category; the first category in CATEGORIES whose
+rules match wins, so a knife at the door is "immediate danger" before anything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+CATEGORIES = (
+    "immediate_danger",
+    "suicide_self_harm",
+    "child_exploitation",
+    "child_abuse",
+    "domestic_abuse",
+    "adult_at_risk",
+)
+# The order rules are tried in: specific before general (an adult's carer before "hits me").
+_ORDER = (
+    "immediate_danger",
+    "suicide_self_harm",
+    "child_exploitation",
+    "child_abuse",
+    "adult_at_risk",
+    "domestic_abuse",
+)
+
+# Text-speak and common misspellings, word for word (after apostrophes are dropped).
+_WORDS = {
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "rn": "right now",
+    "n": "and",
+    "nd": "and",
+    "wiv": "with",
+    "wid": "with",
+    "w": "with",
+    "sum1": "someone",
+    "some1": "someone",
+    "any1": "anyone",
+    "no1": "no one",
+    "every1": "everyone",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "bfs": "boyfriends",
+    "kms": "kill myself",
+    "kmsl": "kill myself",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gna": "going to",
+    "tryna": "trying to",
+    "finna": "going to",
+    "gotta": "got to",
+    "ima": "im going to",
+    "imma": "im going to",
+    "nite": "night",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "2day": "today",
+    "2moro": "tomorrow",
+    "wen": "when",
+    "wenever": "whenever",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "bc": "because",
+    "pic": "picture",
+    "pics": "pictures",
+    "piccies": "pictures",
+    "snap": "snapchat",
+    "insta": "instagram",
+    "yr": "year",
+    "yrs": "years",
+    "yo": "year old",
+    "y/o": "year old",
+    "dnt": "dont",
+    "cnt": "cant",
+    "aint": "isnt",
+    "b": "be",
+    "ppl": "people",
+    "pple": "people",
+    "mam": "mum",
+    "mom": "mum",
+    "ma": "my",
+    "mi": "my",
+    "tha": "the",
+    "dat": "that",
+    "dis": "this",
+    "dem": "them",
+    "wot": "what",
+    "wat": "what",
+    "tho": "though",
+    "hes": "he is",
+    "shes": "she is",
+    "its": "it is",
+    "im": "i am",
+    "ive": "i have",
+    "thats": "that is",
+    "theres": "there is",
+    "theyre": "they are",
+    "theyll": "they will",
+    "youll": "you will",
+    "itll": "it will",
+    "youre": "you are",
+    "whats": "what is",
+    "dayz": "days",
+    "hitz": "hits",
+    "bein": "being",
+    "hittin": "hitting",
+    "killin": "killing",
+    "cuttin": "cutting",
+    "thinkin": "thinking",
+    "doin": "doing",
+    "goin": "going",
+    "askin": "asking",
+    "sendin": "sending",
+    "beatin": "beating",
+    "hurtin": "hurting",
+    "nothin": "nothing",
+    "somethin": "something",
+    "bout": "about",
+    "abt": "about",
+    "sis": "sister",
+    "bro": "brother",
+    "lil": "little",
+    "hubby": "husband",
+    "husbnd": "husband",
+    "partener": "partner",
+    "grandad": "granddad",
+    "grampa": "granddad",
+    "grandpa": "granddad",
+    "nana": "nan",
+    "nanna": "nan",
+    "granny": "gran",
+    "grandma": "gran",
+    "grandmother": "gran",
+    "neighbor": "neighbour",
+    "neighbors": "neighbours",
+    "disapear": "disappear",
+    "dissapear": "disappear",
+    "dissappear": "disappear",
+    "suicde": "suicide",
+    "sucide": "suicide",
+    "suiside": "suicide",
+    "sucidal": "suicidal",
+    "overdoze": "overdose",
+    "abusd": "abused",
+    "negelcted": "neglected",
+    "nakid": "naked",
+    "noods": "nudes",
+    "nudez": "nudes",
+    "knif": "knife",
+    "nife": "knife",
+    "stabed": "stabbed",
+    "anymore": "any more",
+    "nomore": "no more",
+    "alwys": "always",
+    "evry": "every",
+    "becuz": "because",
+    "becos": "because",
+    "plz": "please",
+    "pls": "please",
+    "hlp": "help",
+}
+
+# Figures of speech, taken out before either layer looks (issue 16: they must not trigger).
+_FIGURES = re.compile(
+    r"\b("
+    r"dying (to|for) \w+|"
+    r"(is|are|it is|you are|they are|this is|that is|these \w+ are|the \w+ (is|are)|"
+    r"\w+ (fines|prices|bills?|charges|rates|costs|rises?|delays?|noise|traffic|roadworks|"
+    r"wait|waiting|queues?)) killing (me|us)( slowly)?|"
+    r"killing (me|us) (with|slowly)|(kill|killing|murder) (me|us) with|"
+    r"(i could|i would|i will|would|could) (kill|murder) (for )?(a|an|some|for)\b|kill for\b|"
+    r"(be )?the death of (me|us)|(sick|bored|scared|frightened) to death (of|with) "
+    r"(the|this|these|that|your|waiting|it)\b|sick to death|bored to death|death ?traps?|"
+    r"death blow|dead on arrival|dead end|deadlines?|"
+    r"(an? |absolute |total |complete |living )?nightmares?|"
+    r"(is|was|are|were) (absolute |total )?murder|murder (on|in) (the|my)|"
+    r"(gave|give|giving|nearly had|almost had|had) (me )?a heart attack (when|at|over|with|about)|"
+    r"gave me a heart attack|(nearly |almost )?died (laughing|of embarrassment|of shame)|"
+    r"(phone|battery|laptop|car|tablet|computer|charger|signal|bulb|light|lights|streetlight|"
+    r"streetlights|lamp|patience|battery) (is |has |been |just |about to |gone )*(dead|die|died|"
+    r"dying)|"
+    r"losing the will to live|lose the will to live|(die|dying) of old age|"
+    r"over my dead body|shot down|shoot (it|me|us) down|slap in the face|"
+    r"bleeding (us |me |them )?(dry|money)|drowning in (paperwork|paper|debt|work|emails|"
+    r"letters|forms|bills|red tape)|crash(ed)? and burn(ed|t)?|car crash of|"
+    r"hurt my feelings|hurts my feelings|killer whales?|kill(ed)? off|killed (it|the idea)|"
+    r"(strangling|strangle|strangled|choking|choke|choked) (small |local )?(the )?"
+    r"(businesses|shops|high street|drains|town|economy|trade)|weeds are choking|"
+    r"attack(ed|ing|s)? (my|the|our|his|her) (proposal|idea|plan|decision|report|policy|"
+    r"motion|budget|application)|bloodbath|daylight robbery|"
+    r"(going|go|gone) (crazy|mad|insane)|driving (me|us) (mad|crazy|up the wall)|"
+    r"(doing|does|did) my head in|at (my|the) wits end|end of my (tether|rope)|"
+    r"could (scream|cry)|i could die|"
+    r"(the |this |my )?(complaint|application|parcel|letter|money|charge|fee|bus stop|"
+    r"file|form|email|payment|case|bin) (\w+ ){0,3}disappear(ed|s)?|"
+    r"(want|make|like) (this|that|it|the \w+) (to )?disappear|"
+    r"end (my|the|our) (contract|tenancy|lease|direct debit|subscription|membership|"
+    r"agreement|account|booking|call)|"
+    r"no point (in )?(complaining|ringing|calling|phoning|emailing|writing|asking|"
+    r"having|trying to get)|"
+    r"(what is|whats) the point of (having|a|the|this|your) \w+|"
+    r"i give up (on|trying)|i am done (with (waiting|this|the|it|chasing|you|your|all)|waiting)|"
+    r"(fell|tripped|slipped|fall|trip|slip)\w* (\w+ ){0,6}(and )?(hurt|cut) myself|"
+    r"(cut|hurt) myself on (a|the|some)|"
+    r"suicide (prevention|awareness|helpline|posters?|funding|training|strategy|leaflets?)|"
+    r"county lines? (bus|route|road|service|train)|"
+    r"(cat|dog|pet|parcel|bin|letter|page|cover|manhole cover|payment|report|file|form|key|keys|"
+    r"sign|bench|light|streetlight)s? (has |have |went |gone |is |are |been |keeps |"
+    r"going )*missing|"
+    r"(cant|cannot|not going to|wont) cope with (the|this|that|all|any|another|these|more)"
+    r")",
+)
+
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´']")
+_CONTRACTIONS = re.compile(r"([a-z])[\u2018\u2019\u02bc`´'](ll|re|ve)\b")
+_EXPAND = {"ll": "will", "re": "are", "ve": "have"}
+_TOKENS = re.compile(r"[a-z0-9/]+|[^\sa-z0-9]")
+# "want 2 die", "dnt want 2 b here": a 2 before a verb is "to" (but "2 days" stays a number).
+_TWO = re.compile(r"\b2 (be|die|live|go|do|get|see|send|meet|end|kill|hurt|tell|stay|leave)\b")
+
+
+def normalise(text: str) -> str:
+    """Lower case, apostrophes dropped, text-speak spelled out, stretched letters cut to two."""
+    low = _CONTRACTIONS.sub(lambda m: f"{m.group(1)} {_EXPAND[m.group(2)]}", text.lower())
+    low = _APOSTROPHES.sub("", low)
+    low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)  # "pleeease" -> "pleease"
+    words = [_WORDS.get(w, w) for w in _TOKENS.findall(low)]
+    joined = re.sub(r"\s+", " ", " ".join(words)).strip()
+    return _TWO.sub(r"to \1", joined)
+
+
+def without_figures(normal: str) -> str:
+    """Each figure of speech becomes one neutral word, which the classifier learns is calm."""
+    return re.sub(r"\s+", " ", _FIGURES.sub(" xfig ", normal)).strip()
+
+
+def prepare(text: str) -> str:
+    """What both layers read: normalised text without figures of speech."""
+    return without_figures(normalise(text))
+
+
+# Building blocks.
+_CHILD = (
+    r"(child|children|childs|kid|kids|baby|babies|toddler|toddlers|son|daughter|boy|boys|girl|"
+    r"girls|brother|sister|sibling|siblings|niece|nephew|cousin|grandson|granddaughter|twins|"
+    r"little one|little ones|teenager|foster child|stepson|stepdaughter|infant|newborn|"
+    r"(\d|1[0-7]) year old|(\d|1[0-7]) years old|aged (\d|1[0-7]))"
+)
+_FAMILY = (
+    r"(mum|mother|dad|father|stepdad|step dad|stepmum|step mum|stepfather|stepmother|parents?|"
+    r"uncle|aunt|auntie|granddad|gran|nan|grandfather|brother|sister|cousin|stepbrother|"
+    r"step brother|stepsister|foster (carer|carers|mum|dad|mother|father|parents?)|carers?|"
+    r"babysitter|childminder|teacher|coach|mums (boyfriend|partner|husband|new partner)|"
+    r"dads (girlfriend|partner|wife)|family)"
+)
+_PARTNER = (
+    r"(partner|husband|wife|boyfriend|girlfriend|ex|ex partner|ex husband|ex wife|"
+    r"ex boyfriend|ex girlfriend|fiance|fiancee|spouse|other half)"
+)
+_ADULT = (
+    r"(nan|gran|granddad|grandfather|elderly|frail|old (man|woman|lady|gentleman)|pensioner|"
+    r"dementia|alzheimers|disabled|disability|learning disabilit\w+|autism|autistic|vulnerable|"
+    r"blind|wheelchair|bedbound|bed bound|stroke|residents?|care home|nursing home|carers?|"
+    r"support worker|home care|care agency|agency|\d\d year old (man|woman|mum|dad)|"
+    r"(i am|aged) [6-9]\d)"
+)
+_PERSON_OBJ = (
+    r"(me|us|her|him|them|my (little |baby |younger |older |big |disabled |elderly |"
+    r"vulnerable |step ?)?(mum|mother|dad|father|son|daughter|child|children|kid|kids|baby|"
+    r"brother|sister|sibling|nan|gran|granddad|wife|husband|partner|girlfriend|boyfriend|niece|"
+    r"nephew|cousin|aunt|auntie|uncle|friend|mate|family|neighbour))"
+)
+_HARM = (
+    r"(hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|"
+    r"kicked|kicking|slap|slaps|slapped|slapping|smack|smacks|smacked|whip|whips|whipped|"
+    r"strangle|strangles|strangled|strangling|choke|chokes|choked|choking|throttle\w*|"
+    r"batter|batters|battered|knocks? \w+ about|knocked \w+ about|burn|burns|burned|burnt|"
+    r"headbutt\w*|stab|stabs|stabbed|attack|attacks|attacked|attacking|push|pushes|pushed|"
+    r"shove|shoves|shoved|hurt|hurts|hurting|abuse|abuses|abused|abusing|rape|rapes|raped|"
+    r"molest\w*|touch|touches|touched|touching|grab|grabs|grabbed|bite|bites|bit|"
+    r"threaten|threatens|threatened|threatening|pulls? (my|her|his) hair|pulled (my|her|his) hair)"
+)
+_VIOLENT = (
+    r"(hit|hits|hitting|beat|beats|beating|punch|punches|punched|punching|kick|kicks|kicked|"
+    r"kicking|slap|slaps|slapped|slapping|smack|smacks|smacked|whip|whips|whipped|strangle|"
+    r"strangles|strangled|strangling|choke|chokes|choked|choking|throttle\w*|batter|batters|"
+    r"battered|headbutt\w*|stab|stabs|stabbed|attack|attacks|attacked|attacking|push|pushes|"
+    r"pushed|shove|shoves|shoved|hurt|hurts|hurting|rape|rapes|raped|molest\w*|grab|grabs|"
+    r"grabbed|burn|burns|burned|burnt|bite|bites|bit|knock \w+ about|knocks \w+ about|"
+    r"knocked \w+ about|beat \w+ up|beats \w+ up|beating \w+ up)"
+)
+_WHO = (
+    r"(he|she|they|someone|somebody|a man|a woman|a stranger|people|[a-z]+s? (mum|dad|"
+    r"partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|uncle|carer|carers|"
+    r"friend|friends|mates)|my \w+|his \w+|her \w+|their \w+|the \w+)"
+)
+_WEAPON = (
+    r"(knife|knives|blade|blades|machete|machetes|gun|guns|firearm|pistol|rifle|shotgun|weapon|"
+    r"weapons|axe|baseball bat|bat|hammer|crowbar|acid|petrol)"
+)
+_KILL_WORDS = (
+    r"((kill|stab|shoot|hurt|burn|attack|murder|strangle|batter) (me|us|him|her|them|you|"
+    r"everyone|someone|people|my \w+|the (kids|children|baby|family))|do (me|us|him|her) in|"
+    r"beat (me|us|him|her) up|smash my face in)"
+)
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+RULES: dict[str, re.Pattern[str]] = {
+    "immediate_danger": _rx(
+        rf"\b(has|got|with|holding|waving|pulled|pulling|carrying|brandish\w*|wielding|armed)"
+        rf" (got )?(a |an |his |her |their |some )?{_WEAPON}\b",
+        rf"\b{_WEAPON} (at|to|against) (me|us|my|him|her|them|people|kids|children)\b",
+        r"\b(armed|masked) (man|men|stranger|person|people|gang|intruder|guy|lads?)\b",
+        r"\b(is|are|was|been|being|got|just|has been|have been) (stabbed|shot)\b",
+        r"\b(stabbing|shooting) (at|on|outside|in) ",
+        rf"\b(going to|will|gonna|want to|wants to|coming (back )?(to|tonight to)|"
+        rf"threaten(s|ed|ing)? to|says? (he|she|they) (will|is going to|are going to)|"
+        rf"said (he|she|they) (would|will|is going to))( come and)? {_KILL_WORDS}\b",
+        r"\b(threaten\w* to (burn|set fire|torch)|set (the )?(house|flat|building) alight|"
+        r"petrol through)",
+        r"\b(house|flat|home|building|block|room|kitchen|car|stairs?|stairwell|hall) (is |are )?"
+        r"(on fire|burning|in flames)\b",
+        r"\b(is|are) on fire\b.*\b(trapped|inside|cant get out|help|kids|children|baby)\b",
+        r"\b(trapped|stuck)\b.*\b(fire|smoke|flames|water|flood|river|lift)\b",
+        r"\b(smoke|flames) (is |are )?(coming|pouring) (in|under|through)",
+        r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to) (breathing|breathe)\b",
+        r"\b(unconscious|unresponsive|not responding|wont wake up|will not wake up|"
+        r"cant wake (him|her|them)|not moving)\b",
+        r"\b(collapsed|having a (heart attack|stroke|seizure|fit)|choking on|"
+        r"swallowed (bleach|pills|tablets|batteries|poison))\b",
+        r"\b(breaking|broke|breaks|trying to break|kicking|kick|smashing) (in|into|down|my door|"
+        r"our door|the door)\b|\bkick(ing)? (my|our|the) door (in|down)\b",
+        r"\b(intruder|burglar)s? (is |are )?(in|downstairs|upstairs|inside)\b",
+        r"\b(someone|somebody|a man|a stranger|people) (is |are )?(in|inside) (my|our|the) "
+        r"(house|flat|home)\b",
+        r"\bhiding (from|upstairs|in the|in my|under)\b",
+        r"\b(being|been|am being) (chased|followed|attacked|stalked)\b",
+        r"\b(scared|afraid|fear|frightened|terrified) for (my|our|his|her|their) (life|lives)\b",
+        r"\b(in danger|danger right now|life threatening)\b",
+        r"\b(need|call|get|send) (an |the )?(ambulance|police|999)\b|\bcall 999\b",
+        r"\b(drowning|drowned|fallen in(to)? the (canal|river|lake|sea|water))\b",
+        r"\b(bleeding|blood) (loads|heavily|badly|a lot|everywhere|everywhere)\b|"
+        r"\b(is|am|he is|she is|i am) bleeding\b",
+        r"\b(went|gone|has been|have been|is|been) missing\b",
+        r"\bmissing since\b",
+        r"\b(gas|fumes) (leak|smell)\b.*\b(collapsed|unconscious|ill|not answering|dizzy)\b",
+        r"\bhelp\b.*\b(he|she|they|someone|somebody) (is |are )?(hurting|attacking|beating)\b",
+        r"\b((has|have|just|is|are) (broken|breaking)|trying to (get|break)|tried to (get|break)|"
+        r"forcing (his|their|her) way) (in|into)\b(?! (my|our|the) (car|van|shed|garage))",
+        r"\b(fire|smoke|flames)\b.*\b(trapped|still inside|cant get out|stuck|cannot get out)\b",
+        r"\bthreatening (everyone|people|us|me|him|her|them|kids|children) with\b",
+        r"\b(he|she|they) (will|would|is going to|are going to|was going to|going to|said he would|"
+        r"said she would|says he will|says she will) (kill|stab|shoot|murder|strangle)\b",
+        r"\b(driving|drove|drives) (at|into) (people|us|me|the crowd)\b|\b(ran|run) (me |him |"
+        r"her |someone )?over\b",
+        r"\b(explosion|blast)\b.*\b(hurt|injured|trapped|bleeding|dead)\b",
+        r"\battacking (my|a|the|someone|people|him|her|me|us|them|an?)\b|\bbeating (\w+ ){0,2}up\b",
+        r"\b(collapsing|collapsed) (on|with) (people|someone|him|her|my \w+)\b",
+        r"\b(son|daughter|child|kid|boy|girl|brother|sister|he|she|mum|dad|nan|gran|granddad|"
+        r"friend|"
+        r"teenager|year old|baby|toddler|husband|wife|partner|mate) (\w+ ){0,2}(went|gone|has been|"
+        r"have been|is|been|going|keeps going|goes|is still) missing\b",
+    ),
+    "suicide_self_harm": _rx(
+        r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
+        r"scratch|scratching|starve|starving|punish|punishing|hang|hanging|hanged|drown|"
+        r"poison|poisoning|strangle|strangling|stab|stabbing) (my|him|her|them)sel(f|ves)\b",
+        r"\b(kill|killing|hang|hanging|hurt|hurting|cut|cutting) (him|her|them)sel(f|ves)\b",
+        r"\bsuicid\w*|\bself ?harm\w*|\bover ?dos\w*",
+        r"\b(end|ending|ended|take|taking|took) (it all|my life|my own life|his life|her life|"
+        r"their life|his own life|her own life|things|everything|my life)\b",
+        r"\b(i will|im going to|i am going to|going to|want to|gonna|thinking of|thinking about|"
+        r"might|could) end it\b(?! with)",
+        r"\bend it (all|tonight|now|today|for good)\b",
+        r"\b(want|wanna|wish|going|ready|deserve) (to )?(die|be dead|not exist|stop existing)\b",
+        r"\bwish (i|he|she) (was|were) dead\b|\bwish i (had|was|were) never (been )?born\b",
+        r"\b(dont|do not|dont even|no longer) (want|wanna|wish) to (live|be alive|be here|"
+        r"exist|wake up|go on|carry on)\b",
+        r"\b(dont|do not) want to be here( any more| no more)?\b",
+        r"\bnot want to be (alive|here)\b",
+        r"\b(better off|happier) (without me|if i (was|were) (gone|dead|not here|not around))\b",
+        r"\b(no|nothing|not any) (point|reason) (any more|in living|in life|in anything|"
+        r"to live|to go on|to carry on|in going on|in carrying on|carrying on|going on|"
+        r"in being here|to anything|left)\b(?! with)",
+        r"\b(what is|whats) the point (in|of) (anything|living|life|me|it all|going on|"
+        r"being here)\b",
+        r"\b(cant|cannot|can not|not able to) (go on|carry on|do this|take (it|this)|cope)"
+        r"( (any|no) ?more)\b",
+        r"\b(cant|cannot) go on (like this|living)\b(?! with)",
+        r"\b(want|wanna|wish i could|going to|just want to|like to) (\w+ )?(disappear|vanish)\b",
+        r"\b(disappear|vanish) (forever|for good|for ever|and never|and not come back)\b",
+        r"\b(sleep|go to sleep) and (never|not) wake up\b",
+        r"\b(jump|jumping|throw myself|step|stepping|walk|walking) (off|from|in front of|under|"
+        r"into) (the |a )?(bridge|building|roof|car park|multi storey|cliff|train|bus|lorry|"
+        r"traffic|sea|river|canal|top|balcony|window|something|height)",
+        r"\bstanding on (the |a )?(bridge|roof|ledge|edge|top)\b",
+        r"\b(saying|say|said) goodbye to (everyone|my family|you all|the world)\b|"
+        r"\b(goodbye|suicide) (letter|letters|note|notes)\b|\bletters .* goodbye\b",
+        r"\b(tablets|pills) (saved|stockpiled|ready|hoarded)\b|\b(saved|stockpiled|hoarding) "
+        r"(up )?(\w+ )?(tablets|pills)\b|\btake them all\b",
+        r"\b(nobody|no one|noone) (would|will) (notice|miss me|care|even notice)( if i)?",
+        r"\b(a |such a )?burden (to|on) (everyone|my family|everybody)\b",
+        r"\b(had|have had) enough of (living|life|being alive)\b",
+        r"\b(slit|slitting|cut|cutting) (my|his|her) (wrists?|arms?|legs?|thighs?)\b",
+        r"\bi (want to|wanna) (stop|end) (it|everything|all this|existing)\b.*\b(forever|stop)\b",
+        r"\bwant (it|everything) (all )?to (stop|end) (forever|for good)\b",
+        r"\b(punch|hit|bang)\w* (walls?|my head)\b.*\b(bleed|hurt|deserve)\w*\b",
+        r"\b(life|living) (is not|isnt|is|not) (worth (living|it)|pointless)\b",
+        r"\b(my )?last (message|goodbye|night alive)\b|\bshould (just )?die\b|\bbetter off dead\b",
+        r"\bwant (everything|it all|all of it|the pain) to (end|stop)\b|"
+        r"\bno reason to (keep going|live|be here)\b",
+        r"\b(a |the )?rope (ready|round my neck)\b|\bnoose\b|\b(drive|"
+        r"crash) (my car )?into a (wall|tree|bridge)\b",
+        r"\b(throw|throwing|threw) myself\b",
+        r"\b(i|ive|i have|i am|been|started|start|keep|kept) (\w+ )?(cutting|scratching|burning|"
+        r"harming)"
+        r" (again|myself)\b",
+        r"\b(scratch|cut|burn|bang|punch|hit|slash)\w* (my|his|her) (arms?|legs?|skin|wrists?|head|"
+        r"thighs?|hands?|stomach) (till|until|to make|so|to feel|and)\b",
+        r"\b(burn|cut|scratch)\w* (my|his|her) (skin|arms?|legs?|wrists?)\b",
+    ),
+    "child_exploitation": _rx(
+        r"\b(being |been |is |are |was |were )?groom(ed|ing) (me|my|her|him|them|children|kids|"
+        r"girls|boys|young|online)\b|\b(being|been|is being|are being|am being|i am being) "
+        r"groomed\b|\bgroomed (online|by)\b",
+        r"\b(nudes?|naked (pictures|photos|pics|images|videos)|sexts?|sexting|explicit "
+        r"(pictures|photos|images))\b",
+        r"\b(man|men|adult|guy|someone|somebody|he|stranger|boy|lad|teacher|coach|person|they)"
+        r" (\w+ ){0,3}(asking|asks|asked|wants|keeps asking|pressur\w*|make|makes|made|told|tells) "
+        r"(me|her|him|my \w+) (\w+ )?(for|to send|to share|send) (\w+ )?(pictures|photos|images|"
+        r"videos|selfies)\b",
+        r"\bblackmail\w*|\bsextort\w*",
+        r"\b(share|sharing|post|posting|send|sending|leak|leaking) (the |my |her |his )?"
+        r"(pictures|photos|images|videos)\b.*\b(unless|if i dont|if she doesnt|if he doesnt)\b|"
+        r"\b(threaten\w*|says he will|said he would) (to )?(share|post|send|leak) (\w+ )?"
+        r"(pictures|photos|images|videos)",
+        r"\bcounty lines?\b|\bcuckoo(ed|ing)\b|\btraffick(ed|ing)\b",
+        r"\b(sexual(ly)?|criminal(ly)?) exploit\w*",
+        r"\bexploit(ed|ing)\b.*\b(gang|men|man|older|sexual|drugs)\b|\b(gang|men|older \w+) "
+        r"(\w+ ){0,3}exploit\w*",
+        r"\bpimp\w*|\b(sex|sexual things|favours|stuff) (with|for) (men|money|his (mates|friends)|"
+        r"older men|strangers|their friends)\b",
+        r"\b(made|make|makes|making|forced|force|forces|forcing|pressur\w*) (me|her|him|them|"
+        r"my \w+)"
+        r" (to )?(have sex|do (sexual )?(things|stuff)|sleep with)\b",
+        r"\b(make|makes|made|making|forced|forces|forcing|pressur\w*|told|tell|tells|have to|"
+        r"has to|"
+        r"got to|or (they|he|she) will)\b.*\b(sell|selling|deliver\w*|carry|carrying|run|"
+        r"running|move|moving|hold|holding|hide|hiding|stash\w*|keep|keeping|drop|dropping)"
+        r" (\w+ ){0,3}(drugs|weed|coke|crack|packages|parcels|bags|stuff|a knife|knives|"
+        r"gear|a gun|guns)\b",
+        r"\b(sell|selling|deliver\w*|carry|carrying|run|running|move|moving|hold|holding|hide|"
+        r"hiding|stash\w*|drop|dropping) (\w+ ){0,3}(drugs|weed|coke|crack|packages|parcels|bags|"
+        r"gear)\b.*\b(for (them|him|older|a gang|some|these|those|the gang|dealers)|or (they|he) "
+        r"(will|would))\b",
+        r"\b(older|grown|adult|grown up|much older) (man|men|guy|guys|lads|boys|bloke|boyfriend|"
+        r"woman|person|people|stranger)\b.*\b(meet|secret|pictures|photos|party|parties|flat|"
+        r"house|gifts?|presents?|money|cash|lifts?|taxis?|alcohol|drinks?|vapes?|drugs|stay|"
+        r"sex|car|run away|phones?|trainers|carry|bags|sell)\b",
+        r"\b(1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen)\b.*\b([2-6]\d) (year old|years old|"
+        r"year)\b|\b([2-6]\d) (year old|years old)\b.*\b(1[0-7]|twelve|thirteen|fourteen|"
+        r"fifteen)\b",
+        r"\bmature for (my|her|his|your|their) age\b",
+        r"\b(told|tells|telling|says|said) (me|her|him|them) (not to tell|to keep (it|this|"
+        r"us|our \w+) (a )?secret|to delete (the|our) (chats|messages|texts))\b",
+        r"\b(keep|keeping) (our|the|this) (chats|messages|relationship|texts) (a )?secret\b",
+        r"\bmeet (up )?(in secret|secretly)\b|\bsecret(ly)? meet\b",
+        r"\b(i|he|she|we) owe (a|the|some|them|him) ?(dealer|dealers|gang|money)?\b.*"
+        r"\b(work|pay) (it|them|that) off\b|\bwork (it|the debt) off\b",
+        r"\b(met|meet|talking to|talks to|messaging) (\w+ ){0,3}(online|on snapchat|on "
+        r"instagram|on tiktok|gaming|on a game|on xbox|on discord)\b.*\b(meet|secret|stay|"
+        r"run away|pictures|photos|gifts|presents|loves me)\b",
+        r"\b(pick|picks|picking|picked) up (young )?(girls|boys|kids|children)\b",
+        r"\btakes? (young )?(girls|boys|kids|children) (back )?to (his|their|a) (flat|house)\b",
+        r"\b(going|goes|gone|keeps going|went) missing\b.*\b(comes back|came back|returns|new|"
+        r"money|"
+        r"phones?|trainers|clothes|older|drugs)\b",
+        r"\bnew (phones?|trainers|clothes|money|cash)\b.*\b(wont say|will not say|nobody bought|"
+        r"no one bought|not say|doesnt say|where from|cant explain)\b",
+        r"\b(gave|give|gives|giving|buys|bought|buying) (my \w+ \w+ |my \w+ |her |him |them |me )"
+        r"(drugs|alcohol|vapes?|cigarettes|drink|lifts|gifts|presents|cash)\b",
+        r"\b(paying|pay|pays|paid) (\w+ ){0,3}(to have sex|for sex)\b|\bhave sex with (them|him|"
+        r"men|his \w+|older)\b",
+        r"\b(taxis?|lifts?|rides?) (paid for by|from) (strangers|older|men|a man|grown)\b",
+        r"\b(offered|offers|offering|pays|paid|paying) (my \w+ \w+|my \w+|me|him|her|them) "
+        r"(money|cash|\d+ pounds) to (deliver|carry|sell|hold|move|drop|take)\b",
+        r"\b(grown|older|adult) (man|men|woman)\b.*\b(online|messag\w*|texts?|chat\w*|snapchat|"
+        r"instagram|tiktok)\b|\b(online|messag\w*|texts?|chat\w*)\b.*\b(grown|older|adult) "
+        r"(man|men|woman)\b",
+        r"\b(teacher|coach|youth worker|tutor|leader|instructor|priest)\b.*\b(private messages|"
+        r"messages (her|him|me) (at night|late)|secret|late at night)\b",
+        r"\bpassed (around|round)\b",
+        r"\bthreaten\w* (me|him|her|us) to (keep|hold|hide|sell|carry|move)\b",
+        r"\bowes? (money )?to (dealers|a dealer|a gang|the gang|them)\b|\b(make|makes|made) (him|"
+        r"her|"
+        r"me) work for them\b",
+    ),
+    "child_abuse": _rx(
+        rf"\b(my|our|her|his|their|the) {_FAMILY} (\w+ ){{0,3}}{_HARM} (me|us|him|her|them|"
+        rf"my (little |younger |baby )?{_CHILD}|the {_CHILD}|their {_CHILD}|his {_CHILD}|"
+        rf"her {_CHILD})\b",
+        rf"\b{_CHILD} (is |are |was |were |has been |have been |being |gets |get )?"
+        rf"(\w+ )?(hit|beaten|hurt|abused|neglected|starved|smacked|slapped|kicked|punched|"
+        rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b(?! out of)",
+        r"\b(left|leaves|leave|leaving|abandoned) (\w+ ){0,4}(alone|on (their|her|his) own|"
+        r"home alone|by (themselves|herself|himself)|unattended|unsupervised|strapped in)\b",
+        r"\b(locked|locks|lock|locking|shut|shuts) (\w+ ){0,2}(in|out of|into) (their|his|her|my|"
+        r"a|the|our) (room|bedroom|cupboard|shed|garden|house|cellar|loft|bathroom)\b",
+        r"\b(kicks|kicked|throws|threw|locks|locked) (me|us|him|her|them) out (at night|of the "
+        r"house|in the (night|cold|rain))\b",
+        r"\b(no|without|never any|not (given|getting|allowed)( any)?) (food|meals|"
+        r"something to eat|anything to eat|clean clothes)\b(?! (waste|caddy|bins?|bank|hygiene))",
+        r"\b(not|never|wont|doesnt|dont|didnt|isnt|arent|not being|never being|hasnt been|"
+        r"havent been) (been )?(fed|feeding|feed)\b",
+        r"\b(always|often|constantly|really|very|so) (hungry|starving|dirty|filthy|thin)\b|"
+        r"\b(starving|filthy|hungry) (and|every day|all the time)\b|\basking for food\b|"
+        r"\btake food from school\b",
+        r"\b(bruises|bruising|black eye|cigarette burns|burn marks|welts|marks) (all over|on|from"
+        r"|again)\b|\bhas (a )?(black eye|bruises|burns)\b|\bcovered in bruises\b",
+        r"\b(touches|touched|touching|does (stuff|things)|did (stuff|things)|makes me do (stuff|"
+        r"things)) (to )?(me|my|her|him)( private| in)?\b",
+        r"\bsexual(ly)? abus\w*|\bmolest\w*|\binappropriately touch\w*|\bporn\w* with\b",
+        r"\b(its|it is) (a|our) secret\b",
+        r"\b(being|been|is|are|was|were|getting|get|am|gets) (\w+ )?(abused|neglected|"
+        r"mistreated|beaten|battered)\b",
+        r"\b(wish|wishes|wished) (i|we) (was|were) (dead|never born)\b|\bcalls? (me|us|him|her) "
+        r"(worthless|useless|stupid|a waste)\b",
+        rf"\b(scared|afraid|frightened|terrified) (to go|of going) (back )?(home|to my "
+        rf"placement|back)\b|\b(scared|afraid|frightened|terrified) of (my|our|her|his) "
+        rf"{_FAMILY}\b",
+        r"\b(sleep|sleeps|sleeping) in the (shed|garden|car|cupboard)\b",
+        r"\bhis dad (shouts|says) he will kill him\b|\bwill kill (him|her)\b",
+        r"\bdoes stuff to me\b|\bdoes things to me\b",
+        r"\bwho (abuses|hurts|hits|beats|touches|rapes|molests|abused|hurt|hit|beat|touched|raped)"
+        r" (her|him|them|me|kids|children|us)\b",
+        r"\bnot allowed (to eat|food|any food)\b",
+        r"\b"
+        + _VIOLENT
+        + r" (a |the |my |our |his |her |their )?(little |young |small )?"
+        + _CHILD
+        + r"\b",
+        r"\b(screamed|shouted|yelled) at and (hit|smacked|slapped|beaten|kicked|punched|hurt)\b",
+        r"\b(tells|told|says|said) (me|us|him|her) (he|she|they) (hates|hate|hated) (me|us|him|"
+        r"her)\b",
+        r"\b(throw|kick|chuck|put) (me|us|him|her|them) out (at night|on the street|in the cold)\b|"
+        r"\bthreaten\w* to (throw|kick|chuck) (me|us) out\b",
+        r"\b(drunk|high|wasted|passed out|off (her|his) face)\b.*\b(kids|children|baby|toddler|"
+        r"alone)\b|"
+        r"\b(kids|children|baby|toddler)\b.*\b(drunk|high|wasted|passed out|off (her|his) face)\b",
+        r"\bwandering (the streets?|around|outside|about) (alone|on (their|his|her) own)\b|"
+        r"\b(year old|toddler|child|kid|baby)\b.*\b(alone|on (their|his|her) own) (at|in the) "
+        r"(night|\d+ ?am|middle of the night)\b",
+        r"\b(baby|babies|toddler|kids|children)\b.*\b(cries|crying|screams|screaming)\b.*\b(no one|"
+        r"nobody|never an adult|no adult|all day|all night|for hours)\b",
+        r"\b(stand|sit|stay|sleep) (outside|in the garden|in the cold|in the shed)\b.*\b(hours|"
+        r"all night|"
+        r"cold|punish\w*)\b",
+        r"\bno beds?\b.*\b(rubbish|filth|floor|dirty)\b",
+    ),
+    "domestic_abuse": _rx(
+        rf"\b(my|her|his|our|the) {_PARTNER} (\w+ ){{0,4}}{_HARM} {_PERSON_OBJ}",
+        rf"\b(my|her|his) (son|daughter|dad|father|stepdad|brother in law|sister in law|"
+        rf"mums boyfriend|mums partner) (\w+ ){{0,3}}{_HARM} (me|my mum|her|my mother|my sister|"
+        rf"my wife|us)\b(?! \w+ on (a|the)\b)",
+        r"\b(domestic (abuse|violence)|abusive (partner|husband|wife|boyfriend|girlfriend|ex|"
+        r"relationship|marriage|home))\b(?! (leaflet|service|services|team|poster|funding|"
+        r"policy|strategy|training|officer|courses?|charity|charities|website))",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|ex) (is|gets|can be|has been|was) "
+        r"(violent|abusive|controlling)\b",
+        r"\b(violent|controlling) (partner|husband|wife|boyfriend|girlfriend|ex)\b",
+        rf"\b(scared|afraid|frightened|terrified) of (my|her|his) {_PARTNER}\b",
+        r"\b(not safe|unsafe|dont feel safe|do not feel safe|scared|afraid|frightened|terrified)"
+        r" (at home|to go home|to go back home|in my (own )?home|to be at home)\b",
+        r"\b(controls|takes|took|keeps) (all )?(my|her|the) (money|wages|benefits|bank card|"
+        r"pension)\b.*\b(wont let|doesnt let|not allowed|checks my phone|see my)\b|"
+        r"\b(wont|doesnt|will not|does not) let (me|her) (see|leave|go out|have)\b",
+        r"\b(checks|tracks|monitors) my (phone|location|messages)\b|\btracker on my\b",
+        r"\b(hands|hand) (round|around) (my|her) (throat|neck)\b",
+        r"\b(forces|forced|makes|made) (me|her) (to )?(have sex|sleep with him)\b|"
+        r"\b(raped|rapes|rape) (me|her)\b",
+        r"\b(refuge|safe place|somewhere safe|emergency housing) (\w+ ){0,5}(away from|because|"
+        r"from) (my|an|her|his|the) (\w+ )?(abusive|violent|partner|husband|wife|boyfriend)",
+        r"\b(fled|escaped|flee|fleeing|escape|escaping|get away from|away from) (my|an|her) "
+        r"(\w+ )?(abusive|violent) ",
+        r"\b(take|took|taking) the (kids|children) (\w+ ){0,6}(if i leave|and hurt)",
+        r"\bstalk(s|ed|ing)? (me|her)\b",
+        r"\bthreaten\w* (to )?(kill|hurt) (me|her|the kids|the children)\b",
+        r"\b" + _WHO + r" (\w+ ){0,3}" + _VIOLENT + r" " + _PERSON_OBJ + r"\b(?! \w+ on (a|the)\b)",
+        r"\b(controls|control|controlling) (my|her|his|all (my|her|the)) (money|finances|wages|"
+        r"benefits|life|phone)\b",
+        r"\b(is|gets|get|are|was) (violent|aggressive and violent|abusive) (to|towards|with) (me|"
+        r"her|"
+        r"him|us|my \w+)\b",
+        r"\blocks? (me|her|him|us) in\b",
+        r"\b(knock|knocks|knocked|knocking) (me|her|him|us|them|my \w+) (about|around)\b",
+        r"\b(scared|afraid|frightened|terrified|too scared) (to leave|of leaving)\b",
+        r"\b(fled|escaped|left) (my|her|an|the) (abusive |violent )?(partner|husband|wife|"
+        r"boyfriend|"
+        r"girlfriend|ex)\b.*\b(found|followed|tracked|knows where|turned up)\b",
+    ),
+    "adult_at_risk": _rx(
+        r"\b(?!.*\b(in|on) time\b)(carers?|care workers?|agency|staff|support workers?|care home|"
+        r"nursing home|home care) (\w+ ){0,3}(havent|have not|hasnt|has not|didnt|did not|not|"
+        r"never|dont|do not|"
+        r"aint|isnt|wont) (been |come |turned up|visited|fed|come in|given|changed|turned)"
+        r"\b(carers?|care workers?|agency|staff|support workers?|care home|nursing home|home)"
+        r" (\w+ ){0,3}(steal\w*|stole|takes?|took|taking) (\w+ ){0,2}(money|pension|purse|"
+        r"benefits|cards?)\b",
+        r"\b(take|takes|took|taking|steal\w*|stole) (\w+ ){0,2}(her|his|my \w+s?|their) "
+        r"(pension|benefits|money)\b",
+        r"\b(financial(ly)?) abus\w*|\bsign over (his|her|the) (house|home|money)\b|"
+        r"\bmaking (him|her|my \w+) sign\b|\bforc\w* (him|her|my \w+ \w+) to sign\b",
+        r"\b(bed ?sores|pressure sores|dehydrated|malnourished|soiled|own mess|wet (clothes|"
+        r"sheets|pad)|unchanged for days|left on the floor|on the floor all night)\b",
+        r"\b(ties|tied|tie|strapped|restrain\w*|sedat\w*) (\w+ ){0,3}(to the (chair|bed)|roughly|"
+        r"to keep (her|him) quiet)\b|\bties (him|her|my \w+) to\b",
+        r"\b(living|lives|left) in (filth|squalor)\b",
+        r"\b(no|without|not been given|not given) (food|water|drink|heating|medication|meds|"
+        r"oxygen|care)\b(?! (pressure|waste|caddy|bins?|bank|hygiene))"
+        r".*\b(days|since|all day|night|week|hours)\b",
+        r"\b(days|since (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|"
+        r"yesterday))\b.*\b(no food|nothing to eat|not eaten|hasnt eaten|no care|"
+        r"no one (has )?(come|been)|nobody (has )?(come|been))\b",
+        r"\b(cant|cannot|can not|unable to) (get out of bed|feed (himself|herself)|walk|move)\b"
+        r".*\b(no one|nobody|days|hungry|nothing to eat|alone|left)\b",
+        rf"\b{_ADULT}\b.*\b(being|been|is|are|gets|get) (\w+ )?(abused|neglected|mistreated|"
+        rf"hit|hurt|exploited|bullied|robbed|scammed|threatened|taken advantage of)\b",
+        rf"\b(carers?|staff|support worker|nurses?|care workers?)\b (\w+ ){{0,3}}{_HARM} "
+        rf"{_PERSON_OBJ}",
+        r"\b(scared|afraid|frightened|terrified) of (her|his|their|my \w+s?) (carer|carers|"
+        r"support worker|son|grandson)\b",
+        r"\btaken advantage of\b|\b(rough|rough and rude) with\b|\bused for (his|her) "
+        r"(flat|house|money)\b",
+        r"\bwont let (me|her|him) (out|leave)\b|\bkept (in|from leaving)\b",
+        r"\bha(s|ve) (unexplained |bad |lots of )?(bruises|bruising|injuries|cuts)\b",
+        r"\b(steal\w*|stole|taking|takes|took) (\w+ )?(money )?from (my|her|his|their|an?) (\w+ )?"
+        r"(mum|dad|nan|gran|granddad|uncle|aunt|neighbour|brother|sister|son|daughter|father|"
+        r"mother|grandfather|man|woman|lady)\b",
+        r"\bleft (my \w+|her|him|them) on the floor\b",
+        r"\b(no|without) (water|drinks?|food|meds|medication|medicine|oxygen|heating)\b"
+        r"(?! (pressure|waste|caddy|bins?|bank|hygiene)).*\b(care home|"
+        r"carers?|home|residents?|staff|agency|nursing)\b|\b(care home|carers?|residents?|staff|"
+        r"agency|nursing)\b.*\b(no|without) (\w+ )?(water|drinks?|food|meds|medication|medicine|"
+        r"oxygen)\b",
+        r"\b(benefits|pension|money|savings) (are |is )?being (taken|stolen|spent)\b",
+        r"\b(carers?|agency|care workers?) (just )?(dont|do not|never|wont|will not) (come|turn up|"
+        r"show up|visit)\b",
+        r"\b(rough|rough and rude|rude and rough|cruel|nasty) (to|with) (my|her|him|them|"
+        r"the residents)\b",
+        r"\bnot (been )?seen\b.*\b(freezing|cold|days|old|elderly|frail)\b",
+        r"\bnot (being )?given (food|drink|water|meals|medication|meds|his meds|her meds)\b",
+        r"\b(hasnt|has not|havent|have not|not) (eaten|had a meal|had food|"
+        r"had anything)\b.*\b(days?|"
+        r"week|since)\b",
+        r"\b(wrong|missed) (meds|medication|medicines)\b.*\b(covered|poorly|ill|hospital|"
+        r"collapsed)\b",
+    ),
+}
+
+
+def match(prepared: str) -> str | None:
+    """The first category whose rules match the prepared text, or None."""
+    for category in _ORDER:
+        if RULES[category].search(prepared):
+            return category
+    return None
