@@ -1,33 +1,132 @@
-"""Words that suggest someone is in danger now, and the contacts to give first.
+"""Safety first (issue 16): does a message suggest someone is in danger, and what to say.
 
-NLU has a `safeguarding` intent; this pattern is the safety net for answers typed into a form,
-where free text would otherwise be stored as an answer and the danger missed.
+Two layers, either of which is enough (actions/safety_rules.py, actions/safety_model.py):
+rules for clear phrases per category, and a small classifier trained on varied examples,
+including text-speak and misspellings. Figures of speech ("these fines are killing me",
+"dying to know", "a nightmare") are taken out before either looks.
+
+Public API:
+- `assess_danger(text) -> Danger | None`: the category and which layer fired;
+- `safety_reply(danger, young) -> str`: the reply that fits the category (999 first for
+  immediate danger, the council's children's safeguarding contact where its policy gives one,
+  Samaritans with words to say, Childline for young people, the same-day flag);
+- `safety_message(text, young) -> str | None`: both at once, for the form and reply actions;
+- `in_danger(text) -> bool` and `emergency_contacts() -> list[str]`, as before.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from typing import Any
 
-from . import triage_link
+from . import safety_model, safety_rules, texts, triage_link
 from .render import contact_line
 
-_DANGER = re.compile(
-    r"\b(kill (my ?self|me)|killing myself|end (it all|my life)|(want|going|gonna) to end it|"
-    r"can'?t cope any ?more|don'?t want to (live|be alive|be here)|no reason to live|"
-    r"suicid\w*|self.?harm\w*|"
-    r"cut(ting)? myself|hurt(ing)? myself|want to die|wanna die|overdose|"
-    r"in danger|not safe (at home|here|now)|unsafe at home|scared to go home|"
-    r"(hits|hitting|beats|beating|hurts|hurting|punch(es|ing)|kicks|kicking|abus(es|ing)|"
-    r"touch(es|ing)|threaten(s|ing)) (me|us|my (son|daughter|child|kids|mum|nan|gran|brother|"
-    r"sister))\b|going to hurt|going to kill|has a knife|being abused|sexually abused|groomed|"
-    r"grooming)",
-    re.IGNORECASE,
-)
+CATEGORIES = safety_rules.CATEGORIES
+_CHILD = {"child_abuse", "child_exploitation"}
+# Messages past this length are checked in overlapping pieces, so a long story with one line
+# about danger in the middle is read as closely as a short message.
+_PIECE = 400
+
+
+@dataclass(frozen=True)
+class Danger:
+    category: str  # one of CATEGORIES
+    layer: str  # "rules" or "model": which layer fired first
+    text: str = ""  # the prepared text the layers read (for logs and tests, not for people)
+
+
+def assess_danger(text: str | None) -> Danger | None:
+    """The danger a message suggests, or None. Rules win the category when both fire."""
+    if not text or not text.strip():
+        return None
+    prepared = safety_rules.prepare(text)
+    if not prepared:
+        return None
+    category = safety_rules.match(prepared)
+    if category:
+        return Danger(category, "rules", prepared)
+    for piece in _pieces(prepared):
+        found = safety_model.classify(piece)
+        if found:
+            return Danger(found, "model", prepared)
+    return None
+
+
+def _pieces(prepared: str) -> list[str]:
+    if len(prepared) <= _PIECE:
+        return [prepared]
+    words = prepared.split()
+    out, start = [], 0
+    while start < len(words):
+        out.append(" ".join(words[start : start + 60]))
+        start += 40
+    return out
 
 
 def in_danger(text: str | None) -> bool:
-    return bool(text and _DANGER.search(text))
+    return assess_danger(text) is not None
+
+
+def warm_up() -> None:
+    """Trains the classifier now rather than on the first message (the action server's start)."""
+    safety_model.model()
+
+
+def _national(words: tuple[str, ...]) -> str:
+    return contact_line(triage_link.national(words))
+
+
+def childrens_safeguarding_contact() -> dict[str, Any] | None:
+    """The council's own contact for a child at risk, only where its policy gives one (the
+    pack's `children_safeguarding` or `childrens_services` contact)."""
+    return triage_link.contact(("children_safeguarding", "childrens_services"))
+
+
+def adult_safeguarding_contact() -> dict[str, Any] | None:
+    return triage_link.contact(("adult_safeguarding", "adult_services"))
+
+
+def safety_reply(danger: Danger | None, young: bool = False) -> str:
+    """What to say, in this order: 999 (first of all for immediate danger), the council's own
+    contact for the category, Samaritans with words to say for suicidal thoughts, Childline
+    for young people and whenever a child is at risk, then the same-day flag and an offer to
+    carry on. `danger` None (the NLU alone said 'safeguarding') gives the general reply."""
+    category = danger.category if danger else None
+    lines: list[str] = []
+    if category == "immediate_danger":
+        lines.append(texts.say("safety_999_now", young))
+        lines.append(texts.say("safety_open", young))
+    else:
+        lines.append(texts.say("safety_open", young))
+        lines.append(texts.say("safety_999", young))
+    if category in _CHILD:
+        child = childrens_safeguarding_contact()
+        if child:
+            lines.append(texts.say("safety_child_contact", young, contact=contact_line(child)))
+    if category == "adult_at_risk":
+        adult = adult_safeguarding_contact()
+        if adult:
+            lines.append(texts.say("safety_adult_contact", young, contact=contact_line(adult)))
+    samaritans = _national(("samaritans",))
+    if category == "suicide_self_harm" and samaritans:
+        lines.append(texts.say("safety_samaritans_words", young, contact=samaritans))
+    childline = _national(("childline",))
+    if childline and (young or category in _CHILD or category is None):
+        lines.append(texts.say("safety_childline", young, contact=childline))
+    if samaritans and category != "suicide_self_harm":
+        lines.append(texts.say("safety_samaritans", young, contact=samaritans))
+    lines.append(texts.say("safety_flagged", young))
+    lines.append(texts.say("safety_carry_on", young))
+    return "\n".join(lines)
+
+
+def safety_message(text: str | None, young: bool = False) -> str | None:
+    """The safety reply for a message that suggests danger, or None. The one call for forms,
+    replies, the summary and after filing: if it returns text, say it, set the `safeguarding`
+    slot, and ask nothing else in that turn."""
+    danger = assess_danger(text)
+    return safety_reply(danger, young) if danger else None
 
 
 def emergency_contacts() -> list[str]:
