@@ -1,12 +1,15 @@
 """Files cases with the case service over HTTP (never by importing it).
 
 Short, explicit timeouts and a few retries with backoff: Rasa holds the conversation lock while
-an action runs, so filing gives up within seconds and leaves the case to the outbox.
+an action runs, so filing gives up within seconds and leaves the case to the outbox. A refused
+token (401, 403) is retried like an outage and raised as an alert for staff: the person is told
+their complaint is saved, never that trying again won't help.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +19,13 @@ import httpx
 from .settings import Settings
 
 RETRYABLE = {408, 425, 429, 500, 502, 503, 504}
+# The service refused our token (rotated, revoked, or lacking a scope): staff must fix it, and
+# then the case goes through; it is never the person's problem, so never permanent.
+AUTH_REFUSED = {401, 403}
+
+log = logging.getLogger(__name__)
+# Alerts for staff go to their own logger, so a deployment can route them to a pager or email.
+alerts = logging.getLogger("actions.alerts")
 
 
 @dataclass(frozen=True)
@@ -27,14 +37,33 @@ class Filed:
     status: int | None = None
     permanent: bool = False  # retrying cannot help (a 4xx such as 409 or 422)
     error: str | None = None
+    auth_refused: bool = False  # 401/403: retried with backoff, and staff alerted
 
 
 def _timeout(s: Settings) -> httpx.Timeout:
     return httpx.Timeout(s.read_timeout, connect=s.connect_timeout)
 
 
+def token(s: Settings) -> str:
+    """The current token: from the token file when one is set (re-read each time, so a rotated
+    token takes effect at once), else from the environment."""
+    if s.caseservice_token_file is not None:
+        try:
+            text = s.caseservice_token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            alerts.error(
+                "ALERT case service token file %s unreadable (%s); using CASESERVICE_TOKEN",
+                s.caseservice_token_file,
+                type(exc).__name__,
+            )
+        else:
+            if text:
+                return text
+    return s.caseservice_token
+
+
 def _headers(s: Settings, key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {s.caseservice_token}", "Idempotency-Key": key}
+    return {"Authorization": f"Bearer {token(s)}", "Idempotency-Key": key}
 
 
 def _interpret(resp: httpx.Response) -> Filed:
@@ -48,6 +77,19 @@ def _interpret(resp: httpx.Response) -> Filed:
             reference=ref,
             status=resp.status_code,
             error=None if ref else "no reference in reply",
+        )
+    if resp.status_code in AUTH_REFUSED:
+        alerts.error(
+            "ALERT the case service refused the assistant's token (HTTP %s): cases wait in the "
+            "outbox and are retried; issue a new token (caseservice tokens add NAME --replace "
+            "--token-file PATH) or restore its scope",
+            resp.status_code,
+        )
+        return Filed(
+            ok=False,
+            status=resp.status_code,
+            error=f"HTTP {resp.status_code}",
+            auth_refused=True,
         )
     permanent = resp.status_code not in RETRYABLE and 400 <= resp.status_code < 500
     # Only the status goes in the error: a reply body can echo personal data.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -41,13 +42,28 @@ CREATE TABLE IF NOT EXISTS outbox (
 """
 
 
+SECONDS_PER_DAY = 86400.0
+
+
+def receipt_of(key: str) -> str:
+    """The receipt number a person is given when filing is delayed (the action's
+    `_saved_receipt`): the first 8 characters of the case's Idempotency-Key, in capitals."""
+    return key[:8].upper()
+
+
 class Outbox:
+    """The outbox table belongs to this class and `python -m actions.outbox`; nothing else
+    reads or changes it."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._db() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(outbox)")}
+            if "last_error" not in columns:  # outboxes made before the column existed
+                db.execute("ALTER TABLE outbox ADD COLUMN last_error TEXT")
 
     def _db(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
@@ -104,8 +120,9 @@ class Outbox:
                 ).fetchone()[0]
                 wait = min(2 ** min(attempts, 6), 60)
                 db.execute(
-                    "UPDATE outbox SET next_try = ?, claimed_until = NULL WHERE key = ?",
-                    (time.time() + wait, key),
+                    "UPDATE outbox SET next_try = ?, claimed_until = NULL, last_error = ? "
+                    "WHERE key = ?",
+                    (time.time() + wait, result.error, key),
                 )
 
     def due(self, limit: int = 20) -> list[str]:
@@ -125,6 +142,70 @@ class Outbox:
         if row is None:
             return None
         return {"delivered": row[0], "reference": row[1], "failed": row[2], "attempts": row[3]}
+
+    def rows(self, receipt: str | None = None) -> list[dict[str, Any]]:
+        """Every row without its body (a person's story stays out of any listing), newest
+        first; only those whose receipt matches when one is given."""
+        with self._db() as db:
+            found = db.execute(
+                "SELECT key, created, attempts, delivered, reference, failed, last_error "
+                "FROM outbox ORDER BY created DESC"
+            ).fetchall()
+        wanted = receipt.strip().upper() if receipt else None
+        out = []
+        for key, created, attempts, delivered, reference, failed, last_error in found:
+            if wanted is not None and receipt_of(key) != wanted:
+                continue
+            state = "delivered" if delivered else "failed" if failed else "pending"
+            out.append(
+                {
+                    "receipt": receipt_of(key),
+                    "key": key,
+                    "state": state,
+                    "created": created,
+                    "attempts": attempts,
+                    "reference": reference,
+                    "error": failed or last_error,
+                }
+            )
+        return out
+
+    def retry(self, receipt: str | None = None) -> int:
+        """Puts failed rows (all, or the one with this receipt) back to pending, to be sent on
+        the next pass; a pending row with this receipt is tried at once. Returns how many."""
+        now = time.time()
+        changed = 0
+        with self._db() as db:
+            keys = [
+                r[0]
+                for r in db.execute(
+                    "SELECT key FROM outbox WHERE delivered IS NULL"
+                    + ("" if receipt else " AND failed IS NOT NULL")
+                ).fetchall()
+            ]
+            for key in keys:
+                if receipt and receipt_of(key) != receipt.strip().upper():
+                    continue
+                db.execute(
+                    "UPDATE outbox SET failed = NULL, next_try = ?, claimed_until = NULL "
+                    "WHERE key = ? AND delivered IS NULL",
+                    (now, key),
+                )
+                changed += 1
+        return changed
+
+    def purge(self, older_than_days: float, *, dry_run: bool = False) -> int:
+        """Deletes delivered rows older than the cutoff (each is only a receipt by then; the
+        case service is the system of record). Pending and failed rows are never deleted."""
+        cutoff = time.time() - older_than_days * SECONDS_PER_DAY
+        where = "delivered IS NOT NULL AND delivered < ?"
+        with self._db() as db:
+            n = int(
+                db.execute(f"SELECT COUNT(*) FROM outbox WHERE {where}", (cutoff,)).fetchone()[0]
+            )
+            if not dry_run:
+                db.execute(f"DELETE FROM outbox WHERE {where}", (cutoff,))
+        return n
 
     def pending_count(self) -> int:
         with self._db() as db:
@@ -178,3 +259,72 @@ def _deliver_forever(box: Outbox, s: Settings) -> None:
         except Exception:  # the thread must survive a bad pass; the next one retries
             log.exception("outbox: delivery pass failed")
         time.sleep(s.outbox_poll_seconds)
+
+
+def _print_rows(rows: list[dict[str, Any]]) -> None:
+    print("receipt\tstate\tcreated (UTC)\tattempts\treference\terror")
+    for r in rows:
+        created = time.strftime("%Y-%m-%d %H:%M", time.gmtime(r["created"]))
+        fields = (r["receipt"], r["state"], created, r["attempts"], r["reference"], r["error"])
+        print("\t".join("" if v is None else str(v) for v in fields))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m actions.outbox status|retry|purge`: the outbox's own command."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m actions.outbox",
+        description="The action server's outbox of cases waiting for the case service.",
+    )
+    parser.add_argument(
+        "--path",
+        type=Path,
+        default=None,
+        help="the outbox file (default: OUTBOX_PATH, else var/outbox.sqlite3)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    st = sub.add_parser("status", help="counts, and the rows waiting or failed (no bodies)")
+    st.add_argument("--receipt", help="only the case with this receipt number")
+    st.add_argument("--all", action="store_true", help="list delivered rows too")
+    rt = sub.add_parser("retry", help="send failed cases again (all, or one by receipt)")
+    rt.add_argument("--receipt", help="only the case with this receipt number")
+    pu = sub.add_parser("purge", help="delete delivered rows older than N days")
+    pu.add_argument("--older-than-days", type=float, required=True, metavar="N")
+    pu.add_argument("--dry-run", action="store_true", help="count, delete nothing")
+    args = parser.parse_args(argv)
+
+    path = args.path or settings().outbox_path
+    if not path.exists():
+        print(f"outbox: no outbox at {path}", file=sys.stderr)
+        return 2
+    try:
+        box = Outbox(path)
+        if args.command == "status":
+            rows = box.rows(args.receipt)
+            counts = {state: sum(r["state"] == state for r in rows) for state in _STATES}
+            print(", ".join(f"{n} {state}" for state, n in counts.items()))
+            shown = [r for r in rows if args.all or args.receipt or r["state"] != "delivered"]
+            if shown:
+                _print_rows(shown)
+            return 0 if rows or not args.receipt else 1
+        if args.command == "retry":
+            n = box.retry(args.receipt)
+            print(f"{n} case{'s' if n != 1 else ''} queued to send again")
+            return 0 if n or not args.receipt else 1
+        if args.older_than_days < 0:
+            print("outbox: --older-than-days must not be negative", file=sys.stderr)
+            return 2
+        n = box.purge(args.older_than_days, dry_run=args.dry_run)
+        print(f"{'would delete' if args.dry_run else 'deleted'} {n} delivered rows")
+        return 0
+    except sqlite3.DatabaseError as exc:
+        print(f"outbox: {path} is not an outbox ({exc})", file=sys.stderr)
+        return 2
+
+
+_STATES = ("pending", "failed", "delivered")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

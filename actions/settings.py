@@ -17,6 +17,9 @@ class Settings:
     connect_timeout: float
     read_timeout: float
     attempts: int
+    # A file holding the token, read on every request, so a rotated token (`caseservice tokens
+    # add assistant --replace --token-file PATH`) is picked up without a restart.
+    caseservice_token_file: Path | None = None
 
 
 def settings() -> Settings:
@@ -31,4 +34,9 @@ def settings() -> Settings:
         connect_timeout=float(os.environ.get("CASESERVICE_CONNECT_TIMEOUT", "1.0")),
         read_timeout=float(os.environ.get("CASESERVICE_READ_TIMEOUT", "4.0")),
         attempts=int(os.environ.get("CASESERVICE_ATTEMPTS", "3")),
+        caseservice_token_file=(
+            Path(os.environ["CASESERVICE_TOKEN_FILE"])
+            if os.environ.get("CASESERVICE_TOKEN_FILE")
+            else None
+        ),
     )

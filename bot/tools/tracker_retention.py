@@ -4,7 +4,7 @@ Rasa keeps every conversation word for word in one table, `events` (id, sender_i
 timestamp, intent_name, action_name, data). This command works on that table directly, from the
 app venv (SQLAlchemy 2), on SQLite or PostgreSQL:
 
-    tracker_retention.py --db URL purge --older-than-days 30 [--dry-run] [--outbox PATH]
+    tracker_retention.py --db URL purge --older-than-days 30 [--dry-run]
     tracker_retention.py --db URL erase --sender SENDER_ID
     tracker_retention.py --db URL export --sender SENDER_ID   # JSON lines: subject access
     tracker_retention.py --db URL find --contains TEXT        # sender ids whose events hold TEXT
@@ -13,6 +13,9 @@ URL is a SQLAlchemy URL (e.g. postgresql+psycopg://user@host/rasa or sqlite:///v
 or TRACKER_DB_URL from the environment. Deleting whole old events never cuts into a live
 conversation: Rasa starts a new session after 60 idle minutes (bot/domain.yml), far shorter than
 any sensible retention period, and loads only the latest session.
+
+The action server's outbox is not this tool's: it has its own command,
+`python -m actions.outbox status|retry|purge`.
 """
 
 from __future__ import annotations
@@ -20,11 +23,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
@@ -116,27 +117,6 @@ def find(engine: Engine, contains: str) -> list[str]:
     return sorted(found)
 
 
-def purge_outbox(path: Path, older_than_days: float, *, dry_run: bool = False) -> int:
-    """Deletes delivered cases older than the cutoff from the action server's outbox. A delivered
-    row is only a receipt; the case service is the system of record."""
-    if not path.exists():
-        raise RetentionError(f"no outbox at {path}")
-    cutoff = time.time() - older_than_days * SECONDS_PER_DAY
-    db = sqlite3.connect(path, timeout=10, isolation_level=None)
-    try:
-        where = "delivered IS NOT NULL AND delivered < ?"
-        count = int(
-            db.execute(f"SELECT COUNT(*) FROM outbox WHERE {where}", (cutoff,)).fetchone()[0]
-        )
-        if not dry_run:
-            db.execute(f"DELETE FROM outbox WHERE {where}", (cutoff,))
-    except sqlite3.DatabaseError as exc:
-        raise RetentionError(f"{path} is not an outbox ({exc})") from None
-    finally:
-        db.close()
-    return count
-
-
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tracker_retention",
@@ -147,7 +127,6 @@ def _parser() -> argparse.ArgumentParser:
     pu = sub.add_parser("purge", help="delete events older than N days")
     pu.add_argument("--older-than-days", type=float, required=True, metavar="N")
     pu.add_argument("--dry-run", action="store_true", help="count, delete nothing")
-    pu.add_argument("--outbox", type=Path, help="also purge delivered rows of this outbox file")
     er = sub.add_parser("erase", help="delete one conversation (erasure request)")
     er.add_argument("--sender", required=True)
     ex = sub.add_parser("export", help="print one conversation as JSON lines (access request)")
@@ -180,9 +159,6 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
             f"{verb} {counts['events']} events older than {args.older_than_days:g} days from "
             f"{counts['conversations']} conversations ({counts['emptied']} removed entirely)"
         )
-        if args.outbox:
-            n = purge_outbox(args.outbox, args.older_than_days, dry_run=args.dry_run)
-            print(f"{verb} {n} delivered outbox rows")
         return 0
     if args.command == "erase":
         n = erase(engine, args.sender)

@@ -7,7 +7,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -165,33 +164,9 @@ def test_tool_refuses_bad_use_with_one_line_messages(tmp_path: Path) -> None:
         assert message in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
-def test_outbox_purge_keeps_undelivered_cases(tmp_path: Path) -> None:
-    from actions.outbox import Outbox
-
-    box = Outbox(tmp_path / "outbox.sqlite3")
-    for key in ("old-delivered", "new-delivered", "old-pending"):
-        box.add(key, {"narrative": f"personal story {key}"})
-    now = time.time()
-    with sqlite3.connect(box.path) as db:
-        db.execute(
-            "UPDATE outbox SET delivered=?, reference='TW-1' WHERE key='old-delivered'",
-            (now - 40 * 86400,),
-        )
-        db.execute(
-            "UPDATE outbox SET delivered=?, reference='TW-2' WHERE key='new-delivered'",
-            (now - 86400,),
-        )
-        db.execute("UPDATE outbox SET created=? WHERE key='old-pending'", (now - 40 * 86400,))
-    tracker = tmp_path / "tracker.db"
-    sqlite3.connect(tracker).execute(
-        "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, "
-        "timestamp REAL, intent_name TEXT, action_name TEXT, data TEXT)"
-    ).connection.close()
+def test_the_tracker_tool_no_longer_touches_the_outbox(tmp_path: Path) -> None:
+    # The outbox has its own command (python -m actions.outbox, tests/actions/test_outbox_cli.py).
     result = _tool(
-        f"sqlite:///{tracker}", "purge", "--older-than-days", "30", "--outbox", str(box.path)
+        f"sqlite:///{tmp_path / 't.db'}", "purge", "--older-than-days", "30", "--outbox", "x"
     )
-    assert result.returncode == 0, result.stderr
-    assert "deleted 1 delivered outbox rows" in result.stdout
-    assert box.status("old-delivered") is None
-    assert box.status("new-delivered") is not None
-    assert box.status("old-pending") is not None  # never drop a case not yet delivered
+    assert result.returncode == 2 and "unrecognized arguments: --outbox" in result.stderr
