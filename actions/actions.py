@@ -390,13 +390,14 @@ class ActionAskFeedbackReply(AskAction):
 
 def safety_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Danger words win over whatever the classifier said ("I want to end it" is not 'stop')."""
+    from .safety import assess_danger, safety_reply  # issue 16: a reply that fits what was said
+
     if (tracker.latest_message.get("intent") or {}).get("name") == "safeguarding":
         return None
-    if not in_danger(str(tracker.latest_message.get("text") or "")):
+    text = str(tracker.latest_message.get("text") or "")
+    if not in_danger(text):
         return None
-    dispatcher.utter_message(
-        text=texts.say("safeguarding", young(tracker), contacts="\n".join(emergency_contacts()))
-    )
+    dispatcher.utter_message(text=safety_reply(assess_danger(text), young(tracker)))
     return [SlotSet("safeguarding", True)]
 
 
