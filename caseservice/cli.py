@@ -1,4 +1,4 @@
-"""`caseservice` command line: migrate, serve, tokens, cases due/overdue, purge."""
+"""`caseservice` command line: migrate, serve, tokens, cases due/overdue/receipt, purge."""
 
 from __future__ import annotations
 
@@ -6,17 +6,19 @@ import argparse
 import datetime as dt
 import getpass
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
 
-from . import audit, auth, retention
+from . import audit, auth, references, retention
 from .config import Settings, redact_url
 from .db import Database, SchemaNotMigrated, check_schema, migrate
 from .lifecycle import today
 from .models import Case
+from .schemas import RECEIPT_PATTERN
 
 
 def _actor() -> str:
@@ -153,6 +155,31 @@ def cmd_cases_overdue(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_cases_receipt(args: argparse.Namespace, settings: Settings) -> int:
+    receipt = str(args.receipt).strip()
+    if not re.fullmatch(RECEIPT_PATTERN, receipt):
+        print("caseservice: a receipt number is 8 letters and digits", file=sys.stderr)
+        return 2
+    db = _database(settings)
+    with db.write() as session:
+        rows = session.scalars(
+            select(Case)
+            .where(references.receipt_matches(Case.idempotency_key, receipt))
+            .order_by(Case.created_at)
+        ).all()
+        audit.record(session, _actor(), "case.list", None, command="receipt", count=len(rows))
+    db.dispose()
+    if not rows:
+        print(
+            f"no case with receipt {receipt.upper()}; if the assistant has not delivered it yet "
+            "it is in its outbox: python -m actions.outbox status --receipt " + receipt.upper(),
+            file=sys.stderr,
+        )
+        return 1
+    _print_cases(rows)
+    return 0
+
+
 def purge(db: Database, now: dt.date, *, dry_run: bool, actor: str) -> dict[str, int]:
     """Deletes cases whose retention has run out; open cases are kept whatever their age."""
     with db.write() as session:
@@ -254,6 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     overdue = cases.add_parser("overdue", help="open cases past their due date")
     overdue.add_argument("--as-of", metavar="YYYY-MM-DD", help="as on this day, not today")
     overdue.set_defaults(func=cmd_cases_overdue)
+    by_receipt = cases.add_parser("receipt", help="the case a delayed filing's receipt names")
+    by_receipt.add_argument("receipt", help="the 8-character receipt number given to the person")
+    by_receipt.set_defaults(func=cmd_cases_receipt)
 
     purge_cmd = sub.add_parser(
         "purge", help="delete closed cases past retention (each pack's own rule)"

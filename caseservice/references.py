@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import secrets
 
+from sqlalchemy import ColumnElement, SQLColumnExpression, func
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 RANDOM_LENGTH = 5
 _PATTERN = re.compile(r"^([A-Z]{2,4})-(\d{4})-([" + ALPHABET + r"]{6})$")
@@ -40,3 +42,9 @@ def is_valid(reference: str) -> bool:
         return False
     random_part = match.group(3)
     return check_char(random_part[:-1]) == random_part[-1]
+
+
+def receipt_matches(key_column: SQLColumnExpression[str], receipt: str) -> ColumnElement[bool]:
+    """Whether a case's Idempotency-Key gives this receipt number: its first 8 characters, any
+    case (the assistant shows them in capitals)."""
+    return func.upper(func.substr(key_column, 1, 8)) == receipt.strip().upper()

@@ -20,6 +20,8 @@ from pydantic import (
 
 # Authority ids and service codes: lower-case words joined by - or _.
 CODE_PATTERN = r"^[a-z0-9_-]+$"
+# A receipt number: the first 8 characters of an Idempotency-Key (hex from the assistant).
+RECEIPT_PATTERN = r"^[A-Za-z0-9_.:-]{8}$"
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

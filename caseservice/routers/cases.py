@@ -19,6 +19,7 @@ from ..errors import ConflictError, InputError, NotFound, Unavailable
 from ..models import Case
 from ..schemas import (
     CODE_PATTERN,
+    RECEIPT_PATTERN,
     CaseCreate,
     CaseCreated,
     CaseDetail,
@@ -206,6 +207,19 @@ def list_cases(
     due_before: Annotated[
         dt.date | None, Query(description="Only cases due on or before this date")
     ] = None,
+    receipt: Annotated[
+        str | None,
+        Query(
+            min_length=8,
+            max_length=8,
+            pattern=RECEIPT_PATTERN,
+            description="The receipt number the assistant gave a person when filing was "
+            "delayed (the first 8 characters of the case's Idempotency-Key, any case). A case "
+            "still waiting in the assistant's outbox is not here yet: "
+            "`python -m actions.outbox status --receipt` finds it there.",
+            examples=["3F9A0C1D"],
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> CaseList:
@@ -227,6 +241,8 @@ def list_cases(
         query = query.where(~Case.overdue_on(now))
     if due_before is not None:
         query = query.where(Case.due <= due_before)
+    if receipt is not None:
+        query = query.where(references.receipt_matches(Case.idempotency_key, receipt))
     with db.write() as session:
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = session.scalars(
