@@ -1,0 +1,12 @@
+# Safety first (issue 16): the danger check scored on its held-out set (tests/safety/), in
+# process (seconds), then a sample of it over the real Rasa REST channel, as the opening message
+# and as the answer to "what happened" mid-complaint (needs the trained model, like test-e2e).
+.PHONY: test-safety test-safety-rest
+
+test-safety: $(STAMP)
+	$(BIN)/pytest -q -rA -m "not e2e" tests/safety
+
+test-safety-rest: $(RASA_MODEL) $(STAMP)
+	$(BIN)/pytest -q -rA -s -m e2e tests/safety
+
+TEST_STEPS += test-safety test-safety-rest
