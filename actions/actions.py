@@ -27,7 +27,7 @@ from rasa_sdk.types import DomainDict
 from . import outbox, people, render, services, stages, texts, triage_link
 from .caseclient import file_case_async
 from .facts import build_facts, contact_block
-from .forms import SKIPPED, advocate_offer, today, young
+from .forms import SKIPPED, advocate_offer, answer_buttons, today, young
 from .safety import emergency_contacts, in_danger
 from .settings import settings
 from .summary import summary
@@ -38,6 +38,8 @@ FORM_SLOTS = [
     "who",
     "relationship",
     "affected_is_child",
+    "council_tenant",
+    "reasked",
     "service",
     "child_status",
     "what_happened",
@@ -182,7 +184,7 @@ class ActionStartComplaint(Action):
                 SlotSet("who", text),
                 SlotSet("relationship", "self"),
                 SlotSet("affected_is_child", True),
-                SlotSet("complainant_age", people.age_in(text) or 16),
+                SlotSet("complainant_age", people.age_in(text)),
             ]
         service = services.match_service(text, about_child=is_child)
         if service:
@@ -271,6 +273,8 @@ class AskAction(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if reasked_this_turn(tracker, self.slot):
+            return []
         key = self.key(tracker)
         dispatcher.utter_message(
             text=texts.say(key, young(tracker), **self.values(tracker)),
@@ -279,13 +283,24 @@ class AskAction(Action):
         return []
 
 
+def reasked_this_turn(tracker: Tracker, slot: str) -> bool:
+    """The validator has just offered this question's answers after a second miss: asking it
+    again in the same turn would be the third time in a row."""
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            return False
+        if e.get("event") == "slot" and e.get("name") == "reasked" and e.get("value") == slot:
+            return True
+    return False
+
+
 def _simple_asks() -> list[type[AskAction]]:
     made = []
     for slot in (
         "who",
         "relationship",
         "affected_is_child",
-        "child_status",
+        "council_tenant",
         "what_happened",
         "previous_response_channel",
         "why_dissatisfied",
@@ -307,17 +322,28 @@ for _cls in ASK_ACTIONS:
     globals()[_cls.__name__] = _cls
 
 
+class ActionAskChildStatus(AskAction):
+    """An adult complaining about their own time in care (a care leaver, an adopted adult)
+    is asked about themselves, not about 'the child'."""
+
+    slot = "child_status"
+
+    def key(self, tracker: Tracker) -> str:
+        adult_self = tracker.get_slot("relationship") == "self" and not young(tracker)
+        return "ask_child_status_self" if adult_self else "ask_child_status"
+
+
 class ActionAskService(AskAction):
     slot = "service"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        buttons = [
-            {"title": services.label(code), "payload": services.label(code)}
-            for code in services.button_codes()
-        ]
-        dispatcher.utter_message(text=texts.say("ask_service", young(tracker)), buttons=buttons)
+        if reasked_this_turn(tracker, self.slot):
+            return []
+        dispatcher.utter_message(
+            text=texts.say("ask_service", young(tracker)), buttons=answer_buttons("service")
+        )
         return []
 
 
@@ -376,6 +402,8 @@ class ActionAskFeedbackText(AskAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if reasked_this_turn(tracker, self.slot):
+            return []
         asks: dict[str, str] = texts.raw("feedback_ask_text")
         dispatcher.utter_message(text=asks.get(str(tracker.get_slot("kind")), asks["comment"]))
         return []

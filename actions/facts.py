@@ -22,6 +22,8 @@ def _iso(value: Any) -> str | None:
 
 
 def build_facts(slots: dict[str, Any], *, authority: str, today: dt.date) -> dict[str, Any]:
+    # A skipped question is an unknown fact, never a value.
+    slots = {k: (None if v == "skipped" else v) for k, v in slots.items()}
     kind = slots.get("kind") or "complaint"
     facts: dict[str, Any] = {"authority": authority, "kind": kind, "received": today.isoformat()}
     service = slots.get("service")
@@ -43,6 +45,8 @@ def build_facts(slots: dict[str, Any], *, authority: str, today: dt.date) -> dic
     if complainant["relationship"] == "other":
         complainant["relationship"] = "relative_or_friend"
     complainant["anonymous"] = bool(slots.get("anonymous"))
+    if isinstance(slots.get("council_tenant"), bool):
+        complainant["council_tenant"] = slots["council_tenant"]
     if slots.get("complainant_age") is not None:
         complainant["age"] = int(slots["complainant_age"])
     if complainant["relationship"] != "self":

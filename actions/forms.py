@@ -14,18 +14,28 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import people, reply_channel, services, texts
+from . import people, questions, reply_channel, services, texts
 from .dates import ParsedDate, is_unsure, parse_date
 from .interrupts import answer_for
 from .safety import emergency_contacts, in_danger
 
 SKIPPED = "skipped"
 NEEDS_CONSENT = {"relative_or_friend", "advocate", "representative", "partner_agency", "other"}
-_SKIP = re.compile(r"^\s*(skip|skip it|skip this|pass|next)\s*[.!]?\s*$", re.IGNORECASE)
+_SKIP = re.compile(
+    r"^\s*(skip|skip it|skip this|skip this question|skip that|skip question|pass|next|"
+    r"leave (it|that|this) out)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"^\W*(i'?d like to |i want to |can i |let me )?(talk|speak) to (a |someone|a real )?"
+    r"(person|human|someone)\W*$",
+    re.IGNORECASE,
+)
 _BEFORE = re.compile(
     r"\b(again|already complained|complained (before|already)|last complaint|"
     r"previous complaint|still not|still hasn'?t|still haven'?t|not happy with (the|their) "
@@ -34,38 +44,30 @@ _BEFORE = re.compile(
 )
 _CONTRACTOR = re.compile(r"\b(contractor|contractors|the company|a company|firm)\b", re.I)
 
-# What to clear when the person asks to change part of the summary.
-CHANGES = [
-    (
-        r"\bwho\b|(?<!in )\bperson\b|\bfor\b",
-        ["who", "relationship", "affected_is_child", "child_status", "consent"],
-    ),
-    (r"\bservice\b", ["service", "child_status", "legal_check", "appeal_check"]),
-    (
-        r"\bhappened\b|\bstory\b|(?<!contact )\bdetails\b|\bwhy\b",
-        ["what_happened", "why_dissatisfied"],
-    ),
-    (r"\bdate\b|\bwhen\b", ["incident_date", "aware_date", "previous_response_date"]),
+# The summary's change groups: the words that pick one, most specific first. Which questions
+# a group clears comes from the registry (data/questions.yml, `change`); GROUP_EXTRAS are the
+# slots a group's answers set besides their own.
+CHANGE_WORDS: list[tuple[str, str]] = [
+    (r"\bwho\b|(?<!in )\bperson\b|\bfor\b", "who"),
+    (r"\bservice\b|\blandlord\b|\btenant\b", "service"),
+    (r"\bhappened\b|\bstory\b|(?<!contact )\bdetails\b|\bwhy\b", "story"),
+    (r"\bdate\b|\bwhen\b", "date"),
     # How the council's reply came ("change how the reply was sent", "it was second class"):
     # after "date" ("the date it was sent"), before "contact", which also has "reply".
-    (
-        r"\b(sent|class|delivered|in person|by hand|how (it|the reply|the letter) came)\b",
-        ["previous_response_channel"],
-    ),
-    (r"\bwant\b|\boutcome\b|\bput right\b", ["desired_outcome"]),
-    (
-        r"\bcontact\b|\bname\b|\bemail\b|\bphone\b|\baddress\b|\breply\b",
-        [
-            "name",
-            "contact",
-            "address",
-            "anonymous",
-            "contact_email",
-            "contact_phone",
-            "contact_preferred",
-        ],
-    ),
+    (r"\b(sent|class|delivered|in person|by hand|how (it|the reply|the letter) came)\b", "channel"),
+    (r"\bwant\b|\boutcome\b|\bput right\b", "outcome"),
+    (r"\bcontact\b|\bname\b|\bemail\b|\bphone\b|\baddress\b|\breply\b", "contact"),
 ]
+GROUP_EXTRAS: dict[str, list[str]] = {
+    "service": ["circumstances"],
+    "date": ["incident_date_spoken", "aware_date_spoken", "previous_response_date_spoken"],
+    "contact": ["anonymous", "contact_email", "contact_phone", "contact_preferred"],
+}
+
+
+def change_slots(group: str) -> list[str]:
+    asked = [q.slot for q in questions.registry().values() if q.change == group]
+    return [*asked, *GROUP_EXTRAS.get(group, [])]
 
 
 def today() -> dt.date:
@@ -90,16 +92,27 @@ def young(tracker: Tracker) -> bool:
 
 
 def complaint_plan(slots: dict[str, Any]) -> list[str]:
-    """The questions this complaint needs, in order; filled ones are skipped by the form."""
+    """The questions this complaint needs, in order; filled ones are skipped by the form.
+
+    A question stays in the plan once its condition holds, whatever its own answer: rasa_sdk
+    validates only slots in the plan, so a condition on a question's own slot ("ask while
+    empty") would drop its answer and reject the turn.
+    """
     plan = ["who"]
     rel = slots.get("relationship")
-    if slots.get("who") not in (None, SKIPPED) and rel is None:
+    if slots.get("who") not in (None, SKIPPED):
         plan.append("relationship")
-    if rel not in (None, "self") and slots.get("affected_is_child") is None:
+    if rel not in (None, "self", SKIPPED):
         plan.append("affected_is_child")
     plan.append("service")
     service = slots.get("service")
-    if slots.get("affected_is_child") is True and service == "childrens_social_care":
+    if questions.pack_asks("council_tenant", service):
+        plan.append("council_tenant")
+    if questions.pack_asks("child_status", service) and (
+        slots.get("affected_is_child") is True or service == "childrens_social_care"
+    ):
+        # Care leavers (up to 25) and adopted adults are eligible too, so an adult complaining
+        # about children's social care is asked as well as a child.
         plan.append("child_status")
     stage = int(slots.get("stage_requested") or 1)
     if stage == 1:
@@ -120,7 +133,7 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
         ):
             plan.append("previous_response_channel")
         plan.append("why_dissatisfied")
-    if services.asks_legal_question(service):
+    if services.asks_legal_question(service) or questions.pack_asks("legal_check", service):
         plan.append("legal_check")
     if services.appeal_question(service):
         plan.append("appeal_check")
@@ -128,7 +141,13 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
     if service == "contractor" or _CONTRACTOR.search(narrative):
         plan.append("contractor_check")
     plan.append("desired_outcome")
-    if rel in NEEDS_CONSENT or (rel == "parent" and slots.get("affected_is_child") is False):
+    if rel not in (None, "self", SKIPPED) and (
+        rel in NEEDS_CONSENT
+        or (rel == "parent" and slots.get("affected_is_child") is False)
+        or questions.pack_asks("consent", service)
+    ):
+        # Always where it is someone else's information by law; and wherever the pack's
+        # rules turn on consent (BCT 7.4 and 7.8, Telford), for anyone complaining for another.
         plan.append("consent")
     plan.append("name")
     if not slots.get("anonymous"):
@@ -166,28 +185,65 @@ class _Strikes:
     def _text(self, tracker: Tracker) -> str:
         return str(tracker.latest_message.get("text") or "")
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = await super().run(  # type: ignore[misc]
+            dispatcher, tracker, domain
+        )
+        # An answered question starts afresh if it is asked again ("Change who").
+        strikes = dict(tracker.get_slot("strikes") or {})
+        answered = {
+            e["name"] for e in events if e.get("event") == "slot" and e.get("value") is not None
+        }
+        if strikes and answered & set(strikes):
+            events.append(
+                SlotSet("strikes", {k: v for k, v in strikes.items() if k not in answered})
+            )
+        return events
+
     def _fail(
         self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
+        """No dead ends: the first miss says what is needed and the question comes again; the
+        second offers the answers as buttons, 'skip' or a person instead of asking a third
+        time; a third leaves the question out and carries on."""
         strikes = dict(tracker.get_slot("strikes") or {})
         strikes[slot] = strikes.get(slot, 0) + 1
         need = texts.say(f"need_{slot}")
-        key = "strike_one" if strikes[slot] == 1 else "strike_two"
-        dispatcher.utter_message(text=texts.say(key, need=need))
-        return {slot: None, "strikes": strikes}
+        if strikes[slot] == 1:
+            dispatcher.utter_message(text=texts.say("strike_one", need=need))
+            return {slot: None, "strikes": strikes}
+        if strikes[slot] == 2 or slot == "confirm":
+            dispatcher.utter_message(
+                text=texts.say("strike_two", need=need, contact=_person()),
+                buttons=[*answer_buttons(slot), *texts.buttons("strike_two_buttons")],
+            )
+            # This replaces the question this turn (AskAction reads "reasked").
+            return {slot: None, "strikes": strikes, "reasked": slot}
+        dispatcher.utter_message(text=texts.say("strike_skip"))
+        return {slot: SKIPPED, "strikes": strikes}
 
     def _guard(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any] | None:
-        """Handles danger words and 'skip'; None means: go on and read the answer."""
+        """Handles danger, 'skip' and 'talk to a person'; None means: go on and read the
+        answer. Danger is answered first; a story that told of it is kept, a short answer is
+        asked for again."""
         text = str(value or "")
-        if in_danger(text):
+        if in_danger(text) or _classified_danger(tracker):
             dispatcher.utter_message(
                 text=texts.say(
                     "safeguarding", young(tracker), contacts="\n".join(emergency_contacts())
                 )
             )
+            q = questions.question(slot)
+            if q is not None and q.free and len(text.split()) > 3:
+                return {slot: text.strip(), "safeguarding": True}
             return {slot: None, "safeguarding": True}
+        if _PERSON.match(text) and slot != "confirm":
+            dispatcher.utter_message(text=texts.say("talk_to_person", contact=_person()))
+            return {slot: SKIPPED}
         if _SKIP.match(text) and slot != "confirm":
             dispatcher.utter_message(text=texts.say("skipped"))
             return {slot: SKIPPED}
@@ -259,8 +315,6 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
             out["complainant_age"] = age
         if who.young_person:
             out["young_person"] = True
-            if age is None:
-                out["complainant_age"] = 16  # "under 18" with no age: the engine needs a number
             dispatcher.utter_message(text=advocate_offer())
         return out
 
@@ -270,15 +324,15 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
         guarded = self._guard("relationship", value, dispatcher, tracker)
         if guarded is not None:
             return guarded
-        text = str(value).lower()
-        rel = people.relationship_in(text)
-        if rel is None and re.search(r"\b(work with|worker|professional)\b", text):
-            rel = "partner_agency"
-        if rel is None and re.search(r"\b(represent|solicitor|mp)\b", text):
-            rel = "representative"
+        rel = people.relationship_in(str(value))
         if rel is None:
             return self._fail("relationship", dispatcher, tracker)
-        return {"relationship": rel}
+        out: dict[str, Any] = {"relationship": rel}
+        age = people.age_in(str(value))
+        if age is not None:
+            # "She's my nan, she's 80": the age answers the next question too.
+            out["affected_is_child"] = age < 18
+        return out
 
     def validate_affected_is_child(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -314,8 +368,6 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
             if is_unsure(str(value)):
                 return {"child_status": []}
             return self._fail("child_status", dispatcher, tracker)
-        if "adopted" in statuses and "special" in str(value).lower():
-            statuses = [s for s in statuses if s != "adopted"] + ["special_guardianship"]
         return {"child_status": statuses}
 
     def validate_what_happened(
@@ -469,15 +521,30 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
         guarded = self._guard("consent", value, dispatcher, tracker)
         if guarded is not None:
             return guarded
-        text = str(value).lower()
-        if re.search(r"\b(can'?t agree|cannot agree|too (ill|young)|lacks? capacity)\b", text):
-            return {"consent": "unknown"}
-        answer = people.yes_no(text)
-        if answer is None:
-            if is_unsure(text):
-                return {"consent": "unknown"}
+        consent = people.consent_in(str(value))
+        if consent is None and is_unsure(str(value)):
+            consent = "unknown"
+        if consent is None:
             return self._fail("consent", dispatcher, tracker)
-        return {"consent": "given" if answer else "not_given"}
+        if consent == "unknown":
+            # Not known is not a refusal: the council asks them (the consent_required flag).
+            dispatcher.utter_message(text=texts.say("consent_unknown"))
+        return {"consent": consent}
+
+    def validate_council_tenant(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("council_tenant", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        read = people.council_tenant(str(value))
+        if read is None:
+            return self._fail("council_tenant", dispatcher, tracker)
+        tenant, service = read
+        out: dict[str, Any] = {"council_tenant": "unknown" if tenant is None else tenant}
+        if service:
+            out["service"] = service
+        return out
 
     def validate_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -523,9 +590,9 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
     ) -> dict[str, Any]:
         text = str(value).lower()
         if re.search(r"\b(change|wrong|edit|fix|correct|update)\b", text):
-            for pattern, slots in CHANGES:
+            for pattern, group in CHANGE_WORDS:
                 if re.search(pattern, text):
-                    return {**dict.fromkeys(slots), "confirm": None}
+                    return {**dict.fromkeys(change_slots(group)), "confirm": None}
             return self._fail("confirm", dispatcher, tracker)
         answer = people.yes_no(text)
         if answer or re.search(r"\b(send|submit|looks good|that'?s it|all good)\b", text):
@@ -534,6 +601,33 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
             dispatcher.utter_message(text=texts.say("need_confirm"))
             return {"confirm": None}
         return self._fail("confirm", dispatcher, tracker)
+
+
+def _person() -> str:
+    from . import triage_link
+    from .render import complaints_contact, contact_line
+
+    return contact_line(complaints_contact()) or triage_link.council_name()
+
+
+def _classified_danger(tracker: Tracker) -> bool:
+    """The classifier's confident 'safeguarding' counts as danger too, so a story that
+    describes danger in words the patterns miss still gets the safety reply first."""
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name") == "safeguarding" and float(intent.get("confidence") or 0) >= 0.7
+
+
+def answer_buttons(slot: str) -> list[dict[str, str]]:
+    """The question's own answers as buttons (the service list for the service question)."""
+    if slot == "service":
+        return [
+            {"title": services.label(code), "payload": services.label(code)}
+            for code in services.button_codes()
+        ]
+    q = questions.question(slot)
+    if q is None or not isinstance(texts.raw(q.ask), dict):
+        return []
+    return texts.buttons(q.ask)
 
 
 def advocate_offer() -> str:

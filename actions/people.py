@@ -31,11 +31,16 @@ def yes_no(text: str) -> bool | None:
 
 
 def age_in(text: str) -> int | None:
-    m = re.search(r"\b(?:i'?m|im|i am|age|aged|he'?s|she'?s|they'?re)\s*(\d{1,2})\b", text, re.I)
-    if m:
+    m = re.search(
+        r"\b(?:i'?m|im|i am|age|aged|he'?s|she'?s|they'?re|he is|she is|they are|is)\s*"
+        r"(?:only |just |nearly |almost |about )?(\d{1,3})\b(?!\s*(?:%|pm|am|th|st|nd|rd))",
+        text,
+        re.I,
+    )
+    if m and int(m.group(1)) < 120:
         return int(m.group(1))
-    m = re.search(r"\b(\d{1,2})\s*(?:yrs?|years?)\s*old\b", text, re.I)
-    return int(m.group(1)) if m else None
+    m = re.search(r"\b(\d{1,3})\s*(?:yrs?|years?|yo)\s*(?:old|of age)?\b", text, re.I)
+    return int(m.group(1)) if m and int(m.group(1)) < 120 else None
 
 
 @dataclass(frozen=True)
@@ -50,22 +55,28 @@ class Who:
 _RELATIONSHIP_WORDS = [
     (r"\bspecial guardian", "special_guardian"),
     (r"\bfoster", "foster_carer"),
-    (r"\b(prospective adopt|adopting)", "prospective_adopter"),
-    (r"\bguardian\b", "guardian"),
-    (r"\badvocate\b", "advocate"),
+    (r"\b(prospective adopt|adopting|adoptive parent)", "prospective_adopter"),
+    (r"\b(legal )?guardian\b", "guardian"),
+    (r"\badvocate\b|\badvocacy\b", "advocate"),
     (
-        r"\b(solicitor|lawyer|mp\b|councillor|representative|on behalf of a client)",
+        r"\b(solicitor|lawyer|barrister|legal rep\w*|mp'?s?\b|member of parliament|councillor|"
+        r"caseworker|case worker|representative|represent(ing)? (them|him|her|a client)|"
+        r"\brepresent\b|on behalf of (a|my) client|my client|power of attorney|attorney|"
+        r"appointee|deputy)",
         "representative",
     ),
     (
         r"\b(social worker|teacher|school|gp|doctor|nurse|police|professional|agency|charity|"
-        r"support worker|health visitor)\b",
+        r"support worker|health visitor|key ?worker|work with (them|him|her)|i work with|"
+        r"worker|colleague|youth worker|housing officer|care coordinator)\b",
         "partner_agency",
     ),
     (
-        r"\b(friend|neighbour|mum|mom|dad|mother|father|nan|gran|grandad|grandma|husband|wife|"
-        r"partner|brother|sister|aunt|uncle|cousin|relative|family|grandson|granddaughter|"
-        r"nephew|niece|carer for)\b",
+        r"\b(friend|neighbou?r|mum|mom|mam|mummy|dad|daddy|mother|father|nan|nanna|nana|gran|"
+        r"granny|grandad|grandpa|grandma|grandmother|grandfather|grandparent|husband|wife|"
+        r"partner|brother|sister|sibling|aunt|auntie|aunty|uncle|cousin|relative|family|"
+        r"grandson|granddaughter|grandchild|nephew|niece|in-?law|step.?(mum|dad|mother|father)|"
+        r"carer for|care for (him|her|them)|look after (him|her|them)|next of kin|son|daughter)\b",
         "relative_or_friend",
     ),
 ]
@@ -105,6 +116,12 @@ def who_from(text: str) -> Who | None:
         r"it happened to me|happened to me)\b",
         low,
     ) or (young and not _has(r"\bmy\b", low)):
+        return Who("self", young, young_person=young)
+    if _has(r"^(yes,? )?(i'?m|im|i am|i was|i'?ve been|i have been|i live|i rent)\b", low) and not (
+        _has(r"\b(my|their|his|her|them|him|they|she|he)\b", low)
+    ):
+        # "I'm a care leaver", "I was adopted", "I'm 19": the person is telling us about
+        # themselves.
         return Who("self", young, young_person=young)
     if _has(r"\b(someone else|somebody else|another person|on behalf|for (my|a) )", low) or (
         relationship_in(low) is not None
@@ -180,3 +197,60 @@ def clean_name(text: str) -> str:
         r"^(my name is|my names|i'?m|im|it'?s|name:?|call me)\s+", "", text.strip(), flags=re.I
     )
     return t.strip(" .!").title() if t.islower() or t.isupper() else t.strip(" .!")
+
+
+def council_tenant(text: str) -> tuple[bool | None, str | None] | None:
+    """Reads 'is the council your landlord?': (tenant, service hint), where the hint is
+    housing_association when the words name one. None when the words do not answer."""
+    if _has(r"\b(housing association|housing trust|registered provider|ha\b)", text):
+        return False, "housing_association"
+    if _has(
+        r"\b(private(ly)?|landlord is not|own (my|the|our) (home|house|flat)|owner|"
+        r"mortgage|homeowner|letting agent)\b",
+        text,
+    ):
+        return False, None
+    if _has(r"\b(not sure|unsure|don'?t know|dunno|no idea)\b", text):
+        return None, None
+    answer = yes_no(text)
+    if answer is None and _has(
+        r"\b(council (house|flat|tenant|home|property)|i rent from the "
+        r"council|council'?s? tenant|tenancy with the council)\b",
+        text,
+    ):
+        answer = True
+    if answer is None:
+        return None
+    return answer, None
+
+
+def consent_in(text: str) -> str | None:
+    """'given', 'not_given' or 'unknown' for the consent question, None when unclear."""
+    if _has(
+        r"\b(can'?t agree|cannot agree|unable to (agree|consent)|too (ill|young|unwell)|"
+        r"lacks? (mental )?capacity|no capacity|dementia|not able to)\b",
+        text,
+    ):
+        return "unknown"
+    if _has(
+        r"\b(not (yet )?(asked|sure)|haven'?t asked|didn'?t ask|don'?t know|dunno|"
+        r"no idea|unsure|will ask|going to ask|need to ask)\b",
+        text,
+    ):
+        return "unknown"
+    if _has(
+        r"\b(refus\w*|doesn'?t want|don'?t want|won'?t agree|does not want|said no|"
+        r"disagrees?|against it)\b",
+        text,
+    ):
+        return "not_given"
+    if _has(
+        r"\b(agree[sd]?|consent(s|ed)?|happy (for|with)|knows?|asked me|wants me|"
+        r"said (yes|i could|it'?s ok)|permission|signed)\b",
+        text,
+    ) and not _has(r"\b(doesn'?t|does not|don'?t|do not|didn'?t|not)\b", text):
+        return "given"
+    answer = yes_no(text)
+    if answer is None:
+        return None
+    return "given" if answer else "not_given"

@@ -24,6 +24,9 @@ def summary(slots: dict[str, Any]) -> str:
     lines = [f"• Who it's about: {WHO_WORDS.get(str(slots.get('relationship')), 'Not given')}"]
     service = slots.get("service")
     lines.append(f"• Service: {services.label(service) if service else 'Not given'}")
+    tenant = slots.get("council_tenant")
+    if isinstance(tenant, bool):
+        lines.append(f"• The council is your landlord: {'Yes' if tenant else 'No'}")
     if slots.get("what_happened") and int(slots.get("stage_requested") or 1) == 1:
         lines.append(f"• What happened: {slots['what_happened']}")
     if slots.get("why_dissatisfied"):

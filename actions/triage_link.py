@@ -18,6 +18,14 @@ def pack() -> Any:
     return triage.load_pack(authority())
 
 
+def pack_for(authority_id: str) -> Any:
+    return triage.load_pack(authority_id)
+
+
+def national_pack() -> Any:
+    return load_national()
+
+
 def council_name() -> str:
     return str(pack().name)
 

@@ -54,15 +54,31 @@ def test_two_failed_answers_explain_and_offer_skip_or_stop() -> None:
     out, said = _validate("who", "purple", {})
     assert out["who"] is None and said[0].startswith("Sorry, I didn't get that.")
     out, said = _validate("who", "purple", {"strikes": out["strikes"]})
-    assert "skip" in said[0] and "stop" in said[0]
+    assert "skip" in said[0] and "talk to a person" in said[0] and "01952 382006" in said[0]
+    assert out["reasked"] == "who"  # the offer replaces the question this turn
     out, said = _validate("who", "skip", {"strikes": out["strikes"]})
     assert out == {"who": forms.SKIPPED}
 
 
+def test_a_third_miss_leaves_the_question_out() -> None:
+    out, _ = _validate("who", "purple", {})
+    out, _ = _validate("who", "purple", {"strikes": out["strikes"]})
+    out, said = _validate("who", "purple", {"strikes": out["strikes"]})
+    assert out["who"] == forms.SKIPPED and "leave that question out" in said[0]
+
+
+def test_talk_to_a_person_gives_the_contact_and_carries_on() -> None:
+    out, said = _validate("relationship", "Talk to a person", {})
+    assert out == {"relationship": forms.SKIPPED} and "01952 382006" in said[0]
+
+
 def test_danger_words_in_an_answer_stop_for_safety_first() -> None:
     out, said = _validate("what_happened", "my dad hits me", {})
-    assert out == {"what_happened": None, "safeguarding": True}
+    # The story is kept (nothing the person told us is lost) and safety comes first.
+    assert out == {"what_happened": "my dad hits me", "safeguarding": True}
     assert "999" in said[0] and "0800 1111" in said[0] and "116 123" in said[0]
+    out, said = _validate("who", "he hits me", {})
+    assert out == {"who": None, "safeguarding": True} and "999" in said[0]
 
 
 def test_summary_change_clears_only_that_part() -> None:

@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from actions import forms
+from actions import forms, triage_link
 from actions.facts import build_facts, contact_block
-from actions.interrupts import is_interrupt
+from actions.interrupts import interrupts_question
 
 
 @pytest.fixture(autouse=True)
@@ -22,11 +22,14 @@ def test_simple_complaint_asks_little() -> None:
         "affected_is_child": False,
         "service": "waste",
     }
-    assert forms.complaint_plan(slots) == [
-        "who",
-        "service",
+    # Filled questions stay in the plan (rasa_sdk validates only planned slots) and are not
+    # asked again; these are the ones left to ask.
+    asked = [q for q in forms.complaint_plan(slots) if slots.get(q) is None]
+    assert asked == [
         "what_happened",
         "incident_date",
+        # Telford's pack excludes legal proceedings for any service (5.3), so it is asked.
+        "legal_check",
         "desired_outcome",
         "name",
         "contact",
@@ -34,7 +37,9 @@ def test_simple_complaint_asks_little() -> None:
     ]
 
 
-def test_childrens_complaint_asks_status_and_legal_question() -> None:
+def test_childrens_complaint_asks_status_and_legal_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     slots = {
         "who": "my son",
         "relationship": "parent",
@@ -42,7 +47,30 @@ def test_childrens_complaint_asks_status_and_legal_question() -> None:
         "service": "childrens_social_care",
     }
     plan = forms.complaint_plan(slots)
-    assert "child_status" in plan and "legal_check" in plan and "consent" not in plan
+    assert "child_status" in plan and "legal_check" in plan
+    # Telford's rules turn on consent, so a parent is asked; Luton's do not.
+    assert "consent" in plan
+    monkeypatch.setattr(triage_link, "authority", lambda: "luton")
+    assert "consent" not in forms.complaint_plan(slots)
+
+
+def test_a_planned_question_stays_planned_once_answered() -> None:
+    """The loop behind 'Is the person under 18?' asked for ever: a question dropped from the
+    plan by its own answer is never validated, so the form rejects the turn."""
+    before = {"who": "Someone else", "relationship": None}
+    after = {**before, "relationship": "relative_or_friend"}
+    assert "relationship" in forms.complaint_plan(before)
+    assert "relationship" in forms.complaint_plan(after)
+    assert "affected_is_child" in forms.complaint_plan({**after, "affected_is_child": False})
+
+
+def test_care_leaver_adult_is_asked_about_care_and_tenant_about_landlord() -> None:
+    adult = {"who": "Me", "relationship": "self", "affected_is_child": False}
+    plan = forms.complaint_plan({**adult, "service": "childrens_social_care"})
+    assert "child_status" in plan
+    assert "child_status" not in forms.complaint_plan({**adult, "service": "waste"})
+    assert "council_tenant" in forms.complaint_plan({**adult, "service": "housing_landlord"})
+    assert "council_tenant" not in forms.complaint_plan({**adult, "service": "parking"})
 
 
 def test_someone_else_needs_relationship_child_question_and_consent() -> None:
@@ -122,17 +150,18 @@ def _msg(text: str, intent: str, confidence: float = 0.95) -> dict[str, Any]:
 
 
 def test_interrupts_need_the_intent_and_its_words() -> None:
-    assert is_interrupt("desired_outcome", _msg("why do you need this?", "ask_why_needed"))
-    assert is_interrupt("name", _msg("start again", "start_again"))
+    assert interrupts_question("desired_outcome", _msg("why do you need this?", "ask_why_needed"))
+    assert interrupts_question("name", _msg("start again", "start_again"))
     # a confident but wrong label on an answer is not an interrupt
-    assert not is_interrupt("desired_outcome", _msg("A new social worker", "start_again"))
-    assert not is_interrupt("what_happened", _msg("stop " + "word " * 12, "stop"))
-    assert not is_interrupt("name", _msg("stop", "stop", confidence=0.3))
-    assert is_interrupt("what_happened", _msg("my dad hits me", "safeguarding", 0.7))
+    assert not interrupts_question("desired_outcome", _msg("A new social worker", "start_again"))
+    assert not interrupts_question("what_happened", _msg("stop " + "word " * 12, "stop"))
+    assert not interrupts_question("name", _msg("stop", "stop", confidence=0.3))
 
 
 def test_free_text_answers_that_sound_like_commands_are_answers() -> None:
-    assert not is_interrupt("desired_outcome", _msg("Cancel the ticket", "stop"))
-    assert is_interrupt("desired_outcome", _msg("stop", "stop"))
-    assert is_interrupt("what_happened", _msg("start again please", "start_again"))
-    assert not is_interrupt("what_happened", _msg("start again with a new worker", "start_again"))
+    assert not interrupts_question("desired_outcome", _msg("Cancel the ticket", "stop"))
+    assert interrupts_question("desired_outcome", _msg("stop", "stop"))
+    assert interrupts_question("what_happened", _msg("start again please", "start_again"))
+    assert not interrupts_question(
+        "what_happened", _msg("start again with a new worker", "start_again")
+    )
