@@ -150,3 +150,8 @@ def emergency_contacts() -> list[str]:
         if c:
             lines.append(contact_line(c))
     return lines
+
+
+# Train at start-up (under a second), so the first person to say something frightening does not
+# wait for it.
+warm_up()
