@@ -209,7 +209,8 @@ _FIGURES = re.compile(
     r"i give up (on|trying)|i am done (with (waiting|this|the|it|chasing|you|your|all)|waiting)|"
     r"(fell|tripped|slipped|fall|trip|slip)\w* (\w+ ){0,6}(and )?(hurt|cut) myself|"
     r"(cut|hurt) myself on (a|the|some)|"
-    r"suicide (prevention|awareness|helpline|posters?|funding|training|strategy|leaflets?)|"
+    r"suicide (prevention|awareness|helpline|posters?|funding|training|strategy|leaflets?|"
+    r"barriers?|nets?|fences?|signs?|hotline|charity|charities|statistics|rates?)|"
     r"county lines? (bus|route|road|service|train)|"
     r"(cat|dog|pet|parcel|bin|letter|page|cover|manhole cover|payment|report|file|form|key|keys|"
     r"sign|bench|light|streetlight)s? (has |have |went |gone |is |are |been |keeps |"
@@ -221,6 +222,7 @@ _FIGURES = re.compile(
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´']")
 _CONTRACTIONS = re.compile(r"([a-z])[\u2018\u2019\u02bc`´'](ll|re|ve)\b")
 _EXPAND = {"ll": "will", "re": "are", "ve": "have"}
+_HYPHEN = re.compile(r"(?<=[a-z])[-\u2010\u2011\u2013](?=[a-z])")
 _TOKENS = re.compile(r"[a-z0-9/]+|[^\sa-z0-9]")
 # "want 2 die", "dnt want 2 b here": a 2 before a verb is "to" (but "2 days" stays a number).
 _TWO = re.compile(r"\b2 (be|die|live|go|do|get|see|send|meet|end|kill|hurt|tell|stay|leave)\b")
@@ -229,7 +231,7 @@ _TWO = re.compile(r"\b2 (be|die|live|go|do|get|see|send|meet|end|kill|hurt|tell|
 def normalise(text: str) -> str:
     """Lower case, apostrophes dropped, text-speak spelled out, stretched letters cut to two."""
     low = _CONTRACTIONS.sub(lambda m: f"{m.group(1)} {_EXPAND[m.group(2)]}", text.lower())
-    low = _APOSTROPHES.sub("", low)
+    low = _HYPHEN.sub(" ", _APOSTROPHES.sub("", low))
     low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)  # "pleeease" -> "pleease"
     words = [_WORDS.get(w, w) for w in _TOKENS.findall(low)]
     joined = re.sub(r"\s+", " ", " ".join(words)).strip()
@@ -323,12 +325,14 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_WEAPON} (at|to|against) (me|us|my|him|her|them|people|kids|children)\b",
         r"\b(armed|masked) (man|men|stranger|person|people|gang|intruder|guy|lads?)\b",
         r"\b(is|are|was|been|being|got|just|has been|have been) (stabbed|shot)\b",
-        r"\b(stabbing|shooting) (at|on|outside|in) ",
         rf"\b(going to|will|gonna|want to|wants to|coming (back )?(to|tonight to)|"
         rf"threaten(s|ed|ing)? to|says? (he|she|they) (will|is going to|are going to)|"
         rf"said (he|she|they) (would|will|is going to))( come and)? {_KILL_WORDS}\b",
         r"\b(threaten\w* to (burn|set fire|torch)|set (the )?(house|flat|building) alight|"
-        r"petrol through)",
+        r"petrol through|(trying to|going to|about to|tried to|wants to|says he will|"
+        r"said he would) "
+        r"(set fire|set light) to|set fire to (my|our|the|her|his) (door|house|flat|home|letterbox|"
+        r"building))",
         r"\b(house|flat|home|building|block|room|kitchen|car|stairs?|stairwell|hall) (is |are )?"
         r"(on fire|burning|in flames)\b",
         r"\b(is|are) on fire\b.*\b(trapped|inside|cant get out|help|kids|children|baby)\b",
@@ -423,6 +427,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(a |the )?rope (ready|round my neck)\b|\bnoose\b|\b(drive|"
         r"crash) (my car )?into a (wall|tree|bridge)\b",
         r"\b(throw|throwing|threw) myself\b",
+        r"\b(should|could|might|will just|may as well|might as well) (just )?end it\b(?! with)",
+        r"\b(took|taken|take|swallowed|had|necked|downed) (\w+ ){0,2}(loads|a load|lots|a lot|all|"
+        r"a handful|a bunch|\d+|a whole (box|packet|bottle)|too many|a packet|a box|the lot) "
+        r"(of )?(my |her |his |the )?(pills|tablets|paracetamol|painkillers|sleeping pills|meds|"
+        r"antidepressants|insulin)\b",
         r"\b(i|ive|i have|i am|been|started|start|keep|kept) (\w+ )?(cutting|scratching|burning|"
         r"harming)"
         r" (again|myself)\b",
@@ -499,7 +508,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"instagram|tiktok)\b|\b(online|messag\w*|texts?|chat\w*)\b.*\b(grown|older|adult) "
         r"(man|men|woman)\b",
         r"\b(teacher|coach|youth worker|tutor|leader|instructor|priest)\b.*\b(private messages|"
-        r"messages (her|him|me) (at night|late)|secret|late at night)\b",
+        r"messages (her|him|me) (at night|late)|secret|late at night|loves (me|her|him)|"
+        r"i am special|she is special|he is special|(my|her|his) girlfriend|(my|her|"
+        r"his) boyfriend)\b",
         r"\bpassed (around|round)\b",
         r"\bthreaten\w* (me|him|her|us) to (keep|hold|hide|sell|carry|move)\b",
         r"\bowes? (money )?to (dealers|a dealer|a gang|the gang|them)\b|\b(make|makes|made) (him|"
@@ -512,7 +523,8 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"her {_CHILD})\b",
         rf"\b{_CHILD} (is |are |was |were |has been |have been |being |gets |get )?"
         rf"(\w+ )?(hit|beaten|hurt|abused|neglected|starved|smacked|slapped|kicked|punched|"
-        rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b(?! out of)",
+        rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b"
+        r"(?! out of| (on|at) (a|the)\b| by (a|the) (car|ball|bus|van|bin|lorry|swing|door|gate))",
         r"\b(left|leaves|leave|leaving|abandoned) (\w+ ){0,4}(alone|on (their|her|his) own|"
         r"home alone|by (themselves|herself|himself)|unattended|unsupervised|strapped in)\b",
         r"\b(locked|locks|lock|locking|shut|shuts) (\w+ ){0,2}(in|out of|into) (their|his|her|my|"
@@ -575,7 +587,8 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"my wife|us)\b(?! \w+ on (a|the)\b)",
         r"\b(domestic (abuse|violence)|abusive (partner|husband|wife|boyfriend|girlfriend|ex|"
         r"relationship|marriage|home))\b(?! (leaflet|service|services|team|poster|funding|"
-        r"policy|strategy|training|officer|courses?|charity|charities|website))",
+        r"policy|strategy|training|officer|courses?|charity|charities|website|refuges?|helpline|"
+        r"support|project|centre|unit|awareness|campaign|leaflets?|posters?|funding|cuts?))",
         r"\b(partner|husband|wife|boyfriend|girlfriend|ex) (is|gets|can be|has been|was) "
         r"(violent|abusive|controlling)\b",
         r"\b(violent|controlling) (partner|husband|wife|boyfriend|girlfriend|ex)\b",
