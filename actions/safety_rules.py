@@ -215,6 +215,9 @@ _FIGURES = re.compile(
     r"(cat|dog|pet|parcel|bin|letter|page|cover|manhole cover|payment|report|file|form|key|keys|"
     r"sign|bench|light|streetlight)s? (has |have |went |gone |is |are |been |keeps |"
     r"going )*missing|"
+    r"(will|going to|gonna) (kill|hurt|injure) (someone|somebody|a child|people|a kid) "
+    r"(one day|eventually|soon|sooner or later)|before (someone|somebody|a child) (gets|is) "
+    r"(killed|hurt|injured)|accident waiting to happen|"
     r"(cant|cannot|not going to|wont) cope with (the|this|that|all|any|another|these|more)"
     r")",
 )
@@ -303,6 +306,11 @@ _WHO = (
     r"partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|uncle|carer|carers|"
     r"friend|friends|mates)|my \w+|his \w+|her \w+|their \w+|the \w+)"
 )
+# "hurt her back on the step", "hit my knee when I fell": an accident, not an assault.
+_ACCIDENT = (
+    r"(?! (back|knee|knees|ankle|wrist|leg|legs|arm|hand|foot|hip|shoulder|toe|finger|elbow)s? "
+    r"(on|at|in|when|while|falling|slipping|tripping|playing|lifting)\b)"
+)
 _WEAPON = (
     r"(knife|knives|blade|blades|machete|machetes|gun|guns|firearm|pistol|rifle|shotgun|weapon|"
     r"weapons|axe|baseball bat|bat|hammer|crowbar|acid|petrol)"
@@ -375,6 +383,18 @@ RULES: dict[str, re.Pattern[str]] = {
         r"friend|"
         r"teenager|year old|baby|toddler|husband|wife|partner|mate) (\w+ ){0,2}(went|gone|has been|"
         r"have been|is|been|going|keeps going|goes|is still) missing\b",
+        r"\b(isnt|is not|not|stopped|wont stop|cant stop) (moving|breathing|responding|"
+        r"waking up)\b",
+        r"\b(fell|fallen|fall|slipped|went) in(to)? (the |a )?(pond|river|canal|lake|pool|sea|"
+        r"water|"
+        r"reservoir|quarry)\b",
+        r"\b(smashed|broke|broken|breaking|kicked|kicking|smashing) (in )?(the|a|my|our|her|his) "
+        r"(window|door|back door|front door)\b.*\b(climbing|getting|coming|trying to get|got) "
+        r"in\b",
+        r"\b(climbing|getting|coming) in (through|the) (the )?(window|door)\b",
+        r"\b(cave|kick|smash|bash) (my|his|her|your) (head|face) in\b|\b(shank|merk|stab|cut) "
+        r"(me|him|her|us|you)( up)?\b",
+        r"\b(about to|going to|gonna) (hurt|hit|attack|kill|beat) (me|us|her|him|them)\b",
     ),
     "suicide_self_harm": _rx(
         r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
@@ -438,6 +458,14 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(scratch|cut|burn|bang|punch|hit|slash)\w* (my|his|her) (arms?|legs?|skin|wrists?|head|"
         r"thighs?|hands?|stomach) (till|until|to make|so|to feel|and)\b",
         r"\b(burn|cut|scratch)\w* (my|his|her) (skin|arms?|legs?|wrists?)\b",
+        r"\b(not sure|dont know if|do not know if|doubt) (i|ill|i will|i am going to) (be alive|"
+        r"still be here|make it through|be here|last)\b",
+        r"\b(won t|wont|will not) be (alive|here|around) (tomorrow|much longer|by)\b",
+        r"\b(planning|planned|plan|working out) (how|when|where) to (kill|end|hurt)\b",
+        r"\b(want|wanna|going) to (be gone|stop living|not be here|go to sleep forever)\b|"
+        r"\bstop living\b",
+        r"\b(cant|can not|cannot|dont know how to) stop (hurting|cutting|harming|burning) "
+        r"(myself|me)\b|\bkeep (hurting|cutting|harming|burning) (myself|me)\b",
     ),
     "child_exploitation": _rx(
         r"\b(being |been |is |are |was |were )?groom(ed|ing) (me|my|her|him|them|children|kids|"
@@ -520,7 +548,7 @@ RULES: dict[str, re.Pattern[str]] = {
     "child_abuse": _rx(
         rf"\b(my|our|her|his|their|the) {_FAMILY} (\w+ ){{0,3}}{_HARM} (me|us|him|her|them|"
         rf"my (little |younger |baby )?{_CHILD}|the {_CHILD}|their {_CHILD}|his {_CHILD}|"
-        rf"her {_CHILD})\b",
+        rf"her {_CHILD})\b{_ACCIDENT}",
         rf"\b{_CHILD} (is |are |was |were |has been |have been |being |gets |get )?"
         rf"(\w+ )?(hit|beaten|hurt|abused|neglected|starved|smacked|slapped|kicked|punched|"
         rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b"
@@ -579,6 +607,20 @@ RULES: dict[str, re.Pattern[str]] = {
         r"all night|"
         r"cold|punish\w*)\b",
         r"\bno beds?\b.*\b(rubbish|filth|floor|dirty)\b",
+        r"\b" + _CHILD + r"\b.*\b(alone|on (their|his|her) own|by themselves|unsupervised|"
+        r"locked out|shut out|no adult|no one (looks|looking) after|nobody (looks|looking) after)"
+        r"\b.*\b(since|days|all night|overnight|night|cold|hungry|hours|week|weekend)\b",
+        r"\b(locked|shut|kept|left) out (\w+ ){0,3}(in the cold|on the landing|all night|overnight|"
+        r"in the rain|at night)\b",
+        r"\b" + _CHILD + r"\b.*\b(injuries|bruises|burns|marks|cuts)\b.*\b(says|said|claims|told)"
+        r" (he|she|they) (fell|walked into|tripped)\b",
+        r"\bmarks on (her|his|their|my) (neck|throat|face|back|arms|legs)\b",
+        r"\b(starve|starves|starved|starving) (me|us|him|her|them)\b",
+        r"\b(leaves|left|leave|leaving) (my |her |his |the |our )?(baby|little|toddler|kids|"
+        r"children|"
+        r"son|daughter|brother|sister)\b.*\bwith (strangers|people (she|he) doesnt know|men|"
+        r"dealers|drunk)\b",
+        r"\b(sexual|sex) (things|stuff|acts?) (to|with|on) (her|him|me|them|my \w+)\b",
     ),
     "domestic_abuse": _rx(
         rf"\b(my|her|his|our|the) {_PARTNER} (\w+ ){{0,4}}{_HARM} {_PERSON_OBJ}",
@@ -678,6 +720,23 @@ RULES: dict[str, re.Pattern[str]] = {
         r"week|since)\b",
         r"\b(wrong|missed) (meds|medication|medicines)\b.*\b(covered|poorly|ill|hospital|"
         r"collapsed)\b",
+        r"\b(isnt|is not|not|wont|doesnt|dont|arent|are not|never) (giving|give|given) "
+        r"(my |her |his |their |the )?(\w+ ){0,2}(insulin|medication|meds|medicine|tablets|food|"
+        r"water|drinks?|pain relief|oxygen)\b",
+        r"\b(leave|leaves|left|leaving) (her|him|them|my \w+|the residents) (in pain|"
+        r"in bed all day|"
+        r"in the dark|unwashed|hungry|thirsty|without (food|water|care|help|washing)|in soiled|"
+        r"in (his|her|their) own (mess|urine|faeces))\b",
+        r"\b(laugh|laughs|laughing|mock|mocks|mocking|shout|shouts|shouting|swear|swears) at "
+        r"(my |her |him |them |the )?(nan|gran|granddad|mum|dad|mother|father|residents?|"
+        r"patients?|aunt|uncle|brother|sister|her|him|them)\b.*\b(leave|left|pain|hurt|cry|"
+        r"crying|scared|frightened|rough|hit|push)\w*\b",
+        r"\b(not|hasnt|havent|never) (been )?(washed|fed|changed|turned|bathed|checked on|seen to)"
+        r" (\w+ ){0,4}(days|since|week|all day|all night)\b",
+        r"\b(dementia|alzheimers)\b.*\b(wandering|wanders|alone|no one|nobody|left)\b.*\b(night|"
+        r"streets?|days|caring|care|looking after|looks after)\b",
+        r"\b(hitting|hits|hit|beating|beats|slapping|pushing|hurting|hurts|abusing|abuses) "
+        r"(my |her |his )?(disabled|elderly|frail|blind|deaf|vulnerable|old) \w+\b",
     ),
 }
 
