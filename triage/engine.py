@@ -80,6 +80,23 @@ def _contacts_of(pack: Pack, national: NationalPack) -> dict[str, Contact]:
     return entry[1]
 
 
+_VERSIONS: dict[int, tuple[Pack, PackVersion]] = {}
+
+
+def _version_of(pack: Pack) -> PackVersion:
+    """The decision's `pack` field, built once per pack version (kept alive by the entry)."""
+    entry = _VERSIONS.get(id(pack))
+    if entry is None or entry[0] is not pack:
+        version = PackVersion(
+            id=pack.id,
+            version=pack.version,
+            effective_from=pack.effective_from,
+            content_hash=pack.content_hash,
+        )
+        entry = _VERSIONS[id(pack)] = (pack, version)
+    return entry[1]
+
+
 @lru_cache(maxsize=4096)
 def _cite(cite: str, ref: str) -> str:
     return ref if ref.startswith("national") else f"{cite}, {ref}"
@@ -442,12 +459,7 @@ class _Assessment:
         # (it doubled the cost of a decision); the decision model still defines the JSON shape.
         return Decision(
             authority=self.pack.id,
-            pack=PackVersion(
-                id=self.pack.id,
-                version=self.pack.version,
-                effective_from=self.pack.effective_from,
-                content_hash=self.pack.content_hash,
-            ),
+            pack=_version_of(self.pack),
             procedure=procedure,
             outcome=outcome,
             stage=stage,
