@@ -215,6 +215,8 @@ _FIGURES = re.compile(
     r"(cat|dog|pet|parcel|bin|letter|page|cover|manhole cover|payment|report|file|form|key|keys|"
     r"sign|bench|light|streetlight)s? (has |have |went |gone |is |are |been |keeps |"
     r"going )*missing|"
+    r"(cut|burnt|burned|hurt|scratched) myself (shaving|cooking|gardening|on|at|while|when|"
+    r"playing|chopping|doing)|beat (me|us|him|her|them) to (it|the)\b|"
     r"(will|going to|gonna) (kill|hurt|injure) (someone|somebody|a child|people|a kid) "
     r"(one day|eventually|soon|sooner or later)|before (someone|somebody|a child) (gets|is) "
     r"(killed|hurt|injured)|accident waiting to happen|"
@@ -395,6 +397,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(cave|kick|smash|bash) (my|his|her|your) (head|face) in\b|\b(shank|merk|stab|cut) "
         r"(me|him|her|us|you)( up)?\b",
         r"\b(about to|going to|gonna) (hurt|hit|attack|kill|beat) (me|us|her|him|them)\b",
+        r"\b(banging|hammering|pounding|kicking|smashing) (on|at) (the|my|our) (door|window|"
+        r"windows)"
+        r"\b.*\b(scared|terrified|frightened|help|police|afraid)\b",
+        r"\b(knifed|glassed|shanked|shot at|stabbed up)\b",
     ),
     "suicide_self_harm": _rx(
         r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
@@ -466,6 +472,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\bstop living\b",
         r"\b(cant|can not|cannot|dont know how to) stop (hurting|cutting|harming|burning) "
         r"(myself|me)\b|\bkeep (hurting|cutting|harming|burning) (myself|me)\b",
+        r"\b(about to|going to|threatening to|wants to|trying to|gonna) jump\b(?! (the|a) (queue|"
+        r"gun|list|fence))",
+        r"\b(cant stop|keep|always) (thinking|think) (about|of) (dying|death|killing myself|"
+        r"ending (it|my life)|suicide|not being here)\b",
     ),
     "child_exploitation": _rx(
         r"\b(being |been |is |are |was |were )?groom(ed|ing) (me|my|her|him|them|children|kids|"
@@ -544,6 +554,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\bowes? (money )?to (dealers|a dealer|a gang|the gang|them)\b|\b(make|makes|made) (him|"
         r"her|"
         r"me) work for them\b",
+        r"\b(disappearing|disappears|vanishing|vanishes|staying out|stays out) (for )?(nights|days|"
+        r"the night|all night|whole nights|overnight)\b.*\b(money|cash|phones?|trainers|clothes|"
+        r"gifts|drugs|older|explain|wont say)\b",
     ),
     "child_abuse": _rx(
         rf"\b(my|our|her|his|their|the) {_FAMILY} (\w+ ){{0,3}}{_HARM} (me|us|him|her|them|"
@@ -563,7 +576,7 @@ RULES: dict[str, re.Pattern[str]] = {
         r"something to eat|anything to eat|clean clothes)\b(?! (waste|caddy|bins?|bank|hygiene))",
         r"\b(not|never|wont|doesnt|dont|didnt|isnt|arent|not being|never being|hasnt been|"
         r"havent been) (been )?(fed|feeding|feed)\b",
-        r"\b(always|often|constantly|really|very|so) (hungry|starving|dirty|filthy|thin)\b|"
+        r"\b(always|often|constantly|really|very|so) (hungry|starving|dirty|filthy)\b|"
         r"\b(starving|filthy|hungry) (and|every day|all the time)\b|\basking for food\b|"
         r"\btake food from school\b",
         r"\b(bruises|bruising|black eye|cigarette burns|burn marks|welts|marks) (all over|on|from"
@@ -737,6 +750,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"streets?|days|caring|care|looking after|looks after)\b",
         r"\b(hitting|hits|hit|beating|beats|slapping|pushing|hurting|hurts|abusing|abuses) "
         r"(my |her |his )?(disabled|elderly|frail|blind|deaf|vulnerable|old) \w+\b",
+        r"\b(broken|fractured|snapped) (arm|leg|wrist|hip|ribs?|bones?|nose|jaw)\b.*\b(no one|"
+        r"nobody|cant|can not|cannot|wont|unexplained|not explained)\b",
+        r"\bunexplained (injuries|injury|bruises|bruising|fractures?|burns|marks)\b",
     ),
 }
 
