@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.orm import Session, object_session
 
 import triage
+from triage.calendar import WorkingCalendar
 from triage.pack import find_version, parse_pack
 
 from . import retention
@@ -252,6 +253,19 @@ def apply_event(case: Case, event: EventCreate, *, actor: str, now: dt.date) -> 
     return record
 
 
+def _paused_since(case: Case, start: dt.date, cal: WorkingCalendar) -> int:
+    """Working days the case was paused after `start`, over the suspensions already ended (a
+    clock that starts after a pause is not moved by it)."""
+    total, since = 0, None
+    for event in sorted(case.events, key=lambda e: e.seq):
+        if event.type == "suspended":
+            since = event.date
+        elif event.type == "resumed" and since is not None:
+            total += cal.working_days_between(max(since, start), event.date)
+            since = None
+    return total
+
+
 def _keep_until(case: Case, last_activity: dt.date, pack: triage.Pack) -> None:
     until, rule = retention.retain_until(last_activity, case.childrens_file, pack)
     if case.retain_until is None or until >= case.retain_until:
@@ -278,8 +292,7 @@ def _acknowledged(case: Case, event: EventCreate, day: dt.date) -> dict[str, Any
             original = _date((case.decision.get("deadlines") or {}).get(name))
             if new is None or new == original:
                 continue  # this deadline does not count from acknowledgement
-            if case.suspended_since is None and case.paused_days:
-                new = cal.add_working_days(new, case.paused_days)
+            new = cal.add_working_days(new, _paused_since(case, day, cal))
             old = getattr(case, name)
             setattr(case, name, new)
             moved[name] = [_iso(old), new.isoformat()]

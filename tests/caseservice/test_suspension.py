@@ -169,3 +169,27 @@ def test_resume_on_the_day_of_suspension_moves_nothing(
     case = _event(client, staff, ref, type="resumed", date="2026-11-24")
     assert case["deadlines"]["due"] == "2026-12-09"
     assert case["history"][-1]["data"]["paused_days"] == 0
+
+
+def test_an_acknowledgement_after_a_pause_starts_its_clock_unmoved(
+    client: TestClient, filer: dict[str, str], staff: dict[str, str]
+) -> None:
+    ref = str(file_case(client, filer, case_body())["reference"])
+    _event(client, staff, ref, type="suspended", date="2026-11-24")
+    _event(client, staff, ref, type="resumed", date="2026-11-27")
+    case = _event(client, staff, ref, type="acknowledged", date="2026-11-30")
+    # Telford 6.9.5: 10 working days from the acknowledgement, which came after the pause.
+    assert case["deadlines"]["due"] == working_days_after(D("2026-11-30"), 10).isoformat()
+    assert case["deadlines"]["due"] == "2026-12-14"
+
+
+def test_an_acknowledgement_dated_before_a_pause_is_moved_by_it(
+    client: TestClient, filer: dict[str, str], staff: dict[str, str]
+) -> None:
+    ref = str(file_case(client, filer, case_body())["reference"])
+    _event(client, staff, ref, type="suspended", date="2026-11-25")
+    _event(client, staff, ref, type="resumed", date="2026-12-02")  # 5 working days
+    case = _event(client, staff, ref, type="acknowledged", date="2026-11-24")
+    expected = working_days_after(working_days_after(D("2026-11-24"), 10), 5)
+    assert case["deadlines"]["due"] == expected.isoformat() == "2026-12-15"
+    assert case["outcome"] == "accept" and case["stage"] == 1
