@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
+
+import yaml
 
 from actions.safety import CATEGORIES, assess_danger, in_danger
 
@@ -109,3 +112,17 @@ def test_the_issue_s_missed_examples_now_trigger() -> None:
 
 def test_heldout_file_is_the_one_described() -> None:
     assert heldout()["danger"] and heldout()["calm"]
+
+
+def test_no_heldout_message_is_an_nlu_example() -> None:
+    nlu = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "data" / "nlu" / "safety.yml").read_text()
+    )
+    examples = {
+        _key(line.strip()[2:])
+        for block in nlu["nlu"]
+        for line in str(block.get("examples", "")).splitlines()
+        if line.strip().startswith("- ")
+    }
+    held = [m for m, _ in danger()] + calm()
+    assert not [m for m in held if _key(m) in examples]
