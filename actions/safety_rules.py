@@ -401,6 +401,7 @@ RULES: dict[str, re.Pattern[str]] = {
         r"windows)"
         r"\b.*\b(scared|terrified|frightened|help|police|afraid)\b",
         r"\b(knifed|glassed|shanked|shot at|stabbed up)\b",
+        r"\b(thrown|threw|throwing|throw) acid\b|\bacid (attack|thrown|in (her|his|my) face)\b",
     ),
     "suicide_self_harm": _rx(
         r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
@@ -416,7 +417,7 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(want|wanna|wish|going|ready|deserve) (to )?(die|be dead|not exist|stop existing)\b",
         r"\bwish (i|he|she) (was|were) dead\b|\bwish i (had|was|were) never (been )?born\b",
         r"\b(dont|do not|dont even|no longer) (want|wanna|wish) to (live|be alive|be here|"
-        r"exist|wake up|go on|carry on)\b",
+        r"exist|wake up|go on|carry on)\b(?! to )",
         r"\b(dont|do not) want to be here( any more| no more)?\b",
         r"\bnot want to be (alive|here)\b",
         r"\b(better off|happier) (without me|if i (was|were) (gone|dead|not here|not around))\b",
@@ -476,6 +477,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"gun|list|fence))",
         r"\b(cant stop|keep|always) (thinking|think) (about|of) (dying|death|killing myself|"
         r"ending (it|my life)|suicide|not being here)\b",
+        r"\b(written|wrote|writing|left) (my|a) (\w+ )?(note|goodbye|will)\b(?! (to|for) the "
+        r"council)",
+        r"\b(i am|im) (done|finished) with (everything|life|it all|living)\b(?! (to do|about|"
+        r"related|on))",
     ),
     "child_exploitation": _rx(
         r"\b(being |been |is |are |was |were )?groom(ed|ing) (me|my|her|him|them|children|kids|"
@@ -557,6 +562,13 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(disappearing|disappears|vanishing|vanishes|staying out|stays out) (for )?(nights|days|"
         r"the night|all night|whole nights|overnight)\b.*\b(money|cash|phones?|trainers|clothes|"
         r"gifts|drugs|older|explain|wont say)\b",
+        r"\b(girl|boy|child|kid|year old|teenager|daughter|son)\b.*\b(different|older|grown|"
+        r"various) men\b.*\b(cars?|flats?|nights?|houses?|parties|hotels?)\b",
+        r"\b(asks|asked|tries|tried|trying|wants|told|tell|keeps asking) (me|her|him|"
+        r"my \w+) to get "
+        r"in(to)? (his|a|the|their|her) (car|van)\b",
+        r"\b(run|ran|running) (away|off) with (a|an) (older |grown )?(man|men|guy|adult|woman)\b|"
+        r"\b(man|guy|adult) (twice|three times) (her|his|my) age\b",
     ),
     "child_abuse": _rx(
         rf"\b(my|our|her|his|their|the) {_FAMILY} (\w+ ){{0,3}}{_HARM} (me|us|him|her|them|"
@@ -634,6 +646,13 @@ RULES: dict[str, re.Pattern[str]] = {
         r"son|daughter|brother|sister)\b.*\bwith (strangers|people (she|he) doesnt know|men|"
         r"dealers|drunk)\b",
         r"\b(sexual|sex) (things|stuff|acts?) (to|with|on) (her|him|me|them|my \w+)\b",
+        r"\b(cut lip|black eye|bruises?|bruising|burns?|injur\w*|marks?|cuts?)\b.*\b(says|said|"
+        r"told|"
+        r"tells) (\w+ ){0,3}(dad|mum|father|mother|stepdad|step dad|uncle|parents?|carer|he|she)"
+        r" (did it|did that|done it|did this|hit (him|her|them))\b",
+        r"\b(comes|came|gets|got|creeps) in(to)? (my|her|his) (room|bed|bedroom) (at night|when)\b",
+        r"\b(i )?(dont|do not) like what (he|she|they) (does|did|do) to me\b|"
+        r"\bdont like what he does\b",
     ),
     "domestic_abuse": _rx(
         rf"\b(my|her|his|our|the) {_PARTNER} (\w+ ){{0,4}}{_HARM} {_PERSON_OBJ}",
