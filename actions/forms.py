@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import people, questions, reply_channel, services, texts
+from . import answers, people, questions, reply_channel, services, texts
 from .dates import ParsedDate, is_unsure, parse_date
 from .interrupts import answer_for
 from .safety import emergency_contacts, in_danger
@@ -200,6 +200,9 @@ class _Strikes:
             events.append(
                 SlotSet("strikes", {k: v for k, v in strikes.items() if k not in answered})
             )
+        safety = texts.say("safeguarding", young(tracker), contacts="").split("\n")[0]
+        if any(str(m.get("text") or "").startswith(safety) for m in dispatcher.messages):
+            events.append(SlotSet("safeguarding", True))
         return events
 
     def _fail(
@@ -231,15 +234,20 @@ class _Strikes:
         answer. Danger is answered first; a story that told of it is kept, a short answer is
         asked for again."""
         text = str(value or "")
-        if in_danger(text) or _classified_danger(tracker):
+        is_button = text in {b["payload"] for b in answer_buttons(slot)}
+        if not is_button and (in_danger(text) or _classified_danger(tracker)):
+            # A button we offered is an answer, never a cry for help. Otherwise safety comes
+            # first, and the answer is kept when it reads as one, so no question loops.
             dispatcher.utter_message(
                 text=texts.say(
                     "safeguarding", young(tracker), contacts="\n".join(emergency_contacts())
                 )
             )
             q = questions.question(slot)
-            if q is not None and q.free and len(text.split()) > 3:
-                return {slot: text.strip(), "safeguarding": True}
+            keep = q is not None and ((q.free and len(text.split()) > 3) or not q.free)
+            if keep and answers.reads(slot, text):
+                # Read on: run() flags the case, having seen the safety message go out.
+                return None if not (q and q.free) else {slot: text.strip(), "safeguarding": True}
             return {slot: None, "safeguarding": True}
         if _PERSON.match(text) and slot != "confirm":
             dispatcher.utter_message(text=texts.say("talk_to_person", contact=_person()))

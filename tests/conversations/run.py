@@ -1,0 +1,198 @@
+"""Plays every scenario of every pack as a conversation through the real Rasa server, action
+server and case service (REST), and compares the filed case with `triage.assess`.
+
+Used by test_scenarios.py; `python -m tests.conversations.run [AUTHORITY ...]` prints the same
+report for a look by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from actions.forms import today
+from tests.triage.scenario_runner import load_scenarios
+from triage import assess
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "tools"))
+from stack import Stack
+
+from .person import STYLES, Person, question_patterns, shift_dates, untellable
+
+MAX_TURNS = 40
+DONE = ("Your reference is", "Your complaint is saved", "It's saved", "I've passed on")
+# Decision fields that must match: what the person and staff are told.
+DECISION_KEYS = ("procedure", "outcome", "stage", "stages_total", "time_limit", "deadlines")
+
+
+@dataclass
+class Result:
+    name: str
+    style: str
+    tellable: bool
+    why: list[str] = field(default_factory=list)
+    matched: bool = False
+    problems: list[str] = field(default_factory=list)
+    clicked: list[tuple[str, str]] = field(default_factory=list)
+    transcript: list[str] = field(default_factory=list)
+
+
+def _codes(items: list[dict[str, Any]], key: str = "code") -> list[str]:
+    return sorted(str(i[key]) for i in items)
+
+
+def compare(filed: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """Where the filed decision differs from the engine's on the scenario's own facts."""
+    bad = []
+    for key in DECISION_KEYS:
+        if filed.get(key) != expected.get(key):
+            bad.append(f"{key}: filed {filed.get(key)!r}, expected {expected.get(key)!r}")
+    for key, sub in (("exclusions", "code"), ("suspensions", "code"), ("signposts", "id")):
+        if _codes(filed.get(key) or [], sub) != _codes(expected.get(key) or [], sub):
+            bad.append(
+                f"{key}: filed {_codes(filed.get(key) or [], sub)}, "
+                f"expected {_codes(expected.get(key) or [], sub)}"
+            )
+    if sorted(filed.get("flags") or []) != sorted(expected.get("flags") or []):
+        bad.append(f"flags: filed {filed.get('flags')}, expected {expected.get('flags')}")
+    return bad
+
+
+def compare_facts(filed: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """The facts the person told: each scenario fact must be on the filed case."""
+    bad = []
+    told = ["kind", "service", "aware_date", "previous_response_date"]
+    if int(expected.get("stage_requested") or 1) == 1:
+        # An escalation is dated by the reply it follows; the matter's date is not asked.
+        told.append("incident_date")
+    for key in told:
+        if key in expected and filed.get(key) != expected[key]:
+            bad.append(f"fact {key}: filed {filed.get(key)!r}, told {expected[key]!r}")
+    if int(expected.get("stage_requested") or 1) != int(filed.get("stage_requested") or 1):
+        bad.append(f"fact stage_requested: filed {filed.get('stage_requested')!r}")
+    want_c, got_c = expected.get("complainant") or {}, filed.get("complainant") or {}
+    for key in ("relationship", "anonymous", "council_tenant", "age"):
+        if key in want_c and got_c.get(key) != want_c[key]:
+            bad.append(f"fact complainant.{key}: filed {got_c.get(key)!r}, told {want_c[key]!r}")
+    want_a, got_a = expected.get("person_affected") or {}, filed.get("person_affected") or {}
+    if "is_child" in want_a and got_a.get("is_child") != want_a["is_child"]:
+        bad.append(f"fact is_child: filed {got_a.get('is_child')!r}, told {want_a['is_child']!r}")
+    told = {s for s in want_a.get("child_status") or [] if s != "none"}
+    got = {s for s in got_a.get("child_status") or [] if s != "none"}
+    if told and told != got:
+        bad.append(f"fact child_status: filed {sorted(got)}, told {sorted(told)}")
+    missing = set(expected.get("circumstances") or []) - set(filed.get("circumstances") or [])
+    if missing:
+        bad.append(f"fact circumstances: {sorted(missing)} not on the case")
+    return bad
+
+
+def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dict[str, Any]:
+    sender = f"gen-{uuid.uuid4().hex[:12]}"
+    asked: Counter[str] = Counter()
+    last: str | None = None
+    run = 0
+    with httpx.Client(timeout=90) as client:
+
+        def say(text: str) -> list[dict[str, Any]]:
+            result.transcript.append(f"> {text}")
+            r = client.post(stack.rest_url, json={"sender": sender, "message": text})
+            r.raise_for_status()
+            msgs: list[dict[str, Any]] = r.json()
+            result.transcript += [f"< {m.get('text', '')}" for m in msgs]
+            return msgs
+
+        msgs = say(person.opening())
+        for _ in range(MAX_TURNS):
+            texts_ = [str(m.get("text") or "") for m in msgs]
+            if any(d in t for t in texts_ for d in DONE):
+                cases = stack.cases(sender)
+                if not cases:
+                    raise AssertionError("the assistant said it was sent, but no case was filed")
+                return cases[-1]
+            slot = None
+            buttons: list[str] = []
+            for m in reversed(msgs):
+                text = str(m.get("text") or "")
+                slot = next((s for s, p in patterns if p.match(text)), None)
+                if slot:
+                    buttons = [b["title"] for b in m.get("buttons") or []]
+                    break
+            if slot is None:
+                raise AssertionError(f"no question recognised in {texts_!r}")
+            run = run + 1 if slot == last else 1
+            if run >= 3:
+                raise AssertionError(f"'{slot}' asked a third time in a row")
+            last = slot
+            asked[slot] += 1
+            answer = person.answer(slot)
+            if answer in buttons:
+                result.clicked.append((slot, answer))
+            msgs = say(answer)
+    raise AssertionError(f"not filed after {MAX_TURNS} turns")
+
+
+def play(stack: Stack, name: str, scenario: dict[str, Any], style: str, today: dt.date) -> Result:
+    facts = shift_dates(scenario["facts"], today)
+    why = untellable(facts)
+    result = Result(name=name, style=style, tellable=not why, why=why)
+    if why:
+        return result
+    person = Person(facts, style, stack.authority)
+    try:
+        case = converse(stack, person, result, question_patterns())
+    except (AssertionError, httpx.HTTPError) as exc:
+        result.problems.append(str(exc))
+        return result
+    filed_facts = json.loads(case["facts"]) if isinstance(case["facts"], str) else case["facts"]
+    filed = json.loads(case["decision"]) if isinstance(case["decision"], str) else case["decision"]
+    expected = assess(facts).to_dict()
+    result.problems += compare_facts(filed_facts, facts) + compare(filed, expected)
+    result.matched = not result.problems
+    return result
+
+
+def run_authority(authority: str, workers: int = 3) -> list[Result]:
+    scenarios = [(n, sc) for n, sc in load_scenarios() if sc["facts"]["authority"] == authority]
+    day = today()
+    stack = Stack(authority)
+    try:
+        stack.start()
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [
+                pool.submit(play, stack, n, sc, STYLES[i % len(STYLES)], day)
+                for i, (n, sc) in enumerate(scenarios)
+            ]
+            return [f.result() for f in futures]
+    finally:
+        stack.stop()
+
+
+def report(authority: str, results: list[Result]) -> str:
+    tellable = [r for r in results if r.tellable]
+    matched = [r for r in tellable if r.matched]
+    lines = [
+        f"{authority}: {len(tellable)}/{len(results)} scenarios can be told in conversation; "
+        f"{len(matched)}/{len(tellable)} of those filed with the same facts and decision"
+    ]
+    for r in results:
+        if not r.tellable:
+            lines.append(f"  cannot tell: {r.name}: {'; '.join(r.why)}")
+    for r in tellable:
+        if not r.matched:
+            lines.append(f"  MISMATCH ({r.style}): {r.name}: {'; '.join(r.problems)}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    for authority in sys.argv[1:] or ["telford-wrekin"]:
+        print(report(authority, run_authority(authority)), flush=True)
