@@ -11,6 +11,7 @@ Public API:
   immediate danger, the council's children's safeguarding contact where its policy gives one,
   Samaritans with words to say, Childline for young people, the same-day flag);
 - `safety_message(text, young) -> str | None`: both at once, for the form and reply actions;
+- `is_safety_reply(text) -> bool`: whether a message the assistant sent is the safety reply;
 - `in_danger(text) -> bool` and `emergency_contacts() -> list[str]`, as before.
 """
 
@@ -127,6 +128,18 @@ def safety_message(text: str | None, young: bool = False) -> str | None:
     slot, and ask nothing else in that turn."""
     danger = assess_danger(text)
     return safety_reply(danger, young) if danger else None
+
+
+def is_safety_reply(text: str) -> bool:
+    """Whether something the assistant said is the safety reply (the old `safeguarding` message
+    or safety_reply()'s), so a form can flag the case once it has gone out."""
+    starts = [
+        texts.say("safeguarding", young, contacts="").split("\n")[0] for young in (False, True)
+    ]
+    starts += [
+        texts.say(k, young) for k in ("safety_open", "safety_999_now") for young in (False, True)
+    ]
+    return any(text.startswith(s) for s in starts if s)
 
 
 def emergency_contacts() -> list[str]:

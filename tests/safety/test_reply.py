@@ -9,7 +9,7 @@ import pytest
 
 import triage
 from actions import texts
-from actions.safety import CATEGORIES, Danger, safety_message, safety_reply
+from actions.safety import CATEGORIES, Danger, is_safety_reply, safety_message, safety_reply
 from triage.pack import load_national
 
 AUTHORITIES = ["telford-wrekin", "luton", "warwickshire", "tameside"]
@@ -109,3 +109,12 @@ def test_safety_message_is_none_for_calm_and_a_reply_for_danger() -> None:
     assert safety_message("I'm dying to know when you'll reply") is None
     reply = safety_message("theres a man with a knife trying to get in my house")
     assert reply and reply.startswith(texts.say("safety_999_now"))
+
+
+def test_is_safety_reply_knows_every_safety_reply(authority: str) -> None:
+    for category in (*CATEGORIES, None):
+        for young in (False, True):
+            danger = _d(category) if category else None
+            assert is_safety_reply(safety_reply(danger, young))
+    assert is_safety_reply(texts.say("safeguarding", contacts="999"))
+    assert not is_safety_reply(texts.say("what_next", timescales=""))
