@@ -1,10 +1,12 @@
 """Issue 16 over the real REST channel: a fixed sample of the held-out set (40 danger spread
-over the categories, 40 calm), each sent as the opening message and as the answer to "what
-happened" in the middle of a complaint. Every danger message must get the safety reply as the
-first thing said (never the next question first); calm ones must not get it."""
+over the categories, 40 calm; SAFETY_REST_ALL=1 sends the whole set), each sent as the opening
+message and as the answer to "what happened" in the middle of a complaint. Every danger message
+must get the safety reply as the first thing said (never the next question first); calm ones
+must not get it."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
@@ -59,7 +61,8 @@ def _mid_form(stack: Any, message: str) -> list[str]:
 @pytest.mark.parametrize("position", ["opening", "mid-form"])
 def test_heldout_sample_over_rest(safety_stack: Any, position: str) -> None:
     send = _opening if position == "opening" else _mid_form
-    danger, calm = sample(40, 40)
+    # SAFETY_REST_ALL=1 sends the whole held-out set (about 15 minutes) instead of the sample.
+    danger, calm = sample(999, 999) if os.environ.get("SAFETY_REST_ALL") else sample(40, 40)
     per: dict[str, list[int]] = {}
     missed, late, alarms = [], [], []
     for message, category in danger:
