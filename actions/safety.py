@@ -17,6 +17,7 @@ Public API:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,7 +114,8 @@ def safety_reply(danger: Danger | None, young: bool = False) -> str:
     if category == "suicide_self_harm" and samaritans:
         lines.append(texts.say("safety_samaritans_words", young, contact=samaritans))
     childline = _national(("childline",))
-    if childline and (young or category in _CHILD or category is None):
+    if childline:
+        # Always: the writer may be a child who has not said so ("If you're under 19, ...").
         lines.append(texts.say("safety_childline", young, contact=childline))
     if samaritans and category != "suicide_self_harm":
         lines.append(texts.say("safety_samaritans", young, contact=samaritans))
@@ -122,12 +124,25 @@ def safety_reply(danger: Danger | None, young: bool = False) -> str:
     return "\n".join(lines)
 
 
+_SOUNDS_YOUNG = re.compile(
+    r"\b(i am|im|i m|am) (aged )?([5-9]|1[0-8])( years old| yrs| yo| year old)?\b(?! (days|weeks|"
+    r"months|pounds|quid|times|minutes|hours))|\b(my|our) (teacher|school|head teacher|form tutor|"
+    r"foster (carer|mum|dad|parents))\b|\bin year ([3-9]|1[0-3])\b|\bat school\b.*\bme\b"
+)
+
+
+def sounds_young(text: str | None) -> bool:
+    """The message itself suggests a child or young person wrote it ("im 14", "my teacher")."""
+    return bool(text) and bool(_SOUNDS_YOUNG.search(safety_rules.normalise(str(text))))
+
+
 def safety_message(text: str | None, young: bool = False) -> str | None:
     """The safety reply for a message that suggests danger, or None. The one call for forms,
     replies, the summary and after filing: if it returns text, say it, set the `safeguarding`
-    slot, and ask nothing else in that turn."""
+    slot, and ask nothing else in that turn. The young wording is used when the conversation
+    knows the person is young or the message itself sounds like a young person's."""
     danger = assess_danger(text)
-    return safety_reply(danger, young) if danger else None
+    return safety_reply(danger, young or sounds_young(text)) if danger else None
 
 
 def is_safety_reply(text: str) -> bool:

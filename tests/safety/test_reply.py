@@ -118,3 +118,15 @@ def test_is_safety_reply_knows_every_safety_reply(authority: str) -> None:
             assert is_safety_reply(safety_reply(danger, young))
     assert is_safety_reply(texts.say("safeguarding", contacts="999"))
     assert not is_safety_reply(texts.say("what_next", timescales=""))
+
+
+def test_every_reply_offers_childline_to_under_19s(authority: str) -> None:
+    for category in (*CATEGORIES, None):
+        assert "0800 1111" in safety_reply(_d(category) if category else None, young=False)
+
+
+def test_a_message_that_sounds_young_gets_the_young_wording() -> None:
+    reply = safety_message("im 14 and my stepdad hits me")
+    assert reply and reply.startswith(texts.say("safety_open", young=True))
+    adult = safety_message("my partner hits me and I'm 45")
+    assert adult and adult.startswith(texts.say("safety_open", young=False))
