@@ -215,6 +215,13 @@ _FIGURES = re.compile(
     r"(cat|dog|pet|parcel|bin|letter|page|cover|manhole cover|payment|report|file|form|key|keys|"
     r"sign|bench|light|streetlight)s? (has |have |went |gone |is |are |been |keeps |"
     r"going )*missing|"
+    r"(going to|gonna|will) kill me (for|when (she|he|they) (sees|finds out|hears))\b(?=.*\b("
+    r"missing|forgetting|being late|losing|not paying|spending|breaking|the bill|the payment|"
+    r"lol|haha))|"
+    r"hurt by (the|a|this|that|your|their|his|her) (\w+ )?(decision|school|council|letter|"
+    r"comments?|way|refusal|policy|response|reply|words)|"
+    r"disappear (off|from) (your|the|this|my|their) (\w+ )?(list|mailing list|records|system|"
+    r"database|books)|"
     r"(cut|burnt|burned|hurt|scratched) myself (shaving|cooking|gardening|on|at|while|when|"
     r"playing|chopping|doing)|beat (me|us|him|her|them) to (it|the)\b|"
     r"(will|going to|gonna) (kill|hurt|injure) (someone|somebody|a child|people|a kid) "
@@ -331,7 +338,8 @@ def _rx(*parts: str) -> re.Pattern[str]:
 RULES: dict[str, re.Pattern[str]] = {
     "immediate_danger": _rx(
         rf"\b(has|got|with|holding|waving|pulled|pulling|carrying|brandish\w*|wielding|armed)"
-        rf" (got )?(a |an |his |her |their |some )?{_WEAPON}\b",
+        rf" (got )?(a |an |his |her |their |some )?(big |huge |massive |long |kitchen |sharp |"
+        rf"real |loaded )?{_WEAPON}\b",
         rf"\b{_WEAPON} (at|to|against) (me|us|my|him|her|them|people|kids|children)\b",
         r"\b(armed|masked) (man|men|stranger|person|people|gang|intruder|guy|lads?)\b",
         r"\b(is|are|was|been|being|got|just|has been|have been) (stabbed|shot)\b",
@@ -372,7 +380,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\bhelp\b.*\b(he|she|they|someone|somebody) (is |are )?(hurting|attacking|beating)\b",
         r"\b((has|have|just|is|are) (broken|breaking)|trying to (get|break)|tried to (get|break)|"
         r"forcing (his|their|her) way) (in|into)\b(?! (my|our|the) (car|van|shed|garage))",
-        r"\b(fire|smoke|flames)\b.*\b(trapped|still inside|cant get out|stuck|cannot get out)\b",
+        r"\b(fire|smoke|flames)\b.*\b(trapped|still inside|cant get out|stuck|cannot get out|"
+        r"not answering|no answer|not responding|wont answer|still in there)\b",
         r"\bthreatening (everyone|people|us|me|him|her|them|kids|children) with\b",
         r"\b(he|she|they) (will|would|is going to|are going to|was going to|going to|said he would|"
         r"said she would|says he will|says she will) (kill|stab|shoot|murder|strangle)\b",
@@ -481,6 +490,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"council)",
         r"\b(i am|im) (done|finished) with (everything|life|it all|living)\b(?! (to do|about|"
         r"related|on))",
+        r"\b(tablets|pills|rope|blade|razor|knife|noose) (are |is )?(in front of me|ready|"
+        r"next to me|"
+        r"in my hand|lined up|counted out)\b",
     ),
     "child_exploitation": _rx(
         r"\b(being |been |is |are |was |were )?groom(ed|ing) (me|my|her|him|them|children|kids|"
