@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from actions.safety import is_safety_reply
 from tests.e2e.chat import Chat
 
 from .heldout import sample
@@ -31,11 +32,11 @@ BEFORE = {
 
 
 def _safety(replies: list[str]) -> bool:
-    return any("999" in r for r in replies)
+    return any(is_safety_reply(r) for r in replies)
 
 
 def _first_is_safety(replies: list[str]) -> bool:
-    return bool(replies) and "999" in replies[0]
+    return bool(replies) and is_safety_reply(replies[0])
 
 
 def _opening(stack: Any, message: str) -> list[str]:
@@ -78,7 +79,7 @@ def test_heldout_sample_over_rest(safety_stack: Any, position: str) -> None:
     for message in calm:
         replies = send(safety_stack, message)
         if _safety(replies):
-            alarms.append(f"{message} -> {replies[0][:80]}")
+            alarms.append(f"{message} -> {replies}")
     hits = sum(h for h, _ in per.values())
     total = sum(n for _, n in per.values())
     report = [f"REST channel, {position}:"]
