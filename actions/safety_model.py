@@ -24,7 +24,7 @@ from .safety_rules import CATEGORIES, prepare
 DATA = Path(__file__).with_name("data") / "safety" / "examples.yaml"
 # Chosen by 5-fold cross-validation on the training examples (never the held-out set): with
 # the rules, 0.85 keeps false alarms near 3% there; the rules carry the clear phrases.
-THRESHOLD = 0.85
+THRESHOLD = 0.95  # 0.85 flagged everyday answers ("Me - I'm under 18", "My son, he is 15")
 _BUCKETS = 1 << 18
 _EPOCHS = 10
 _RATE = 0.05
