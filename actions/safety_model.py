@@ -25,6 +25,9 @@ DATA = Path(__file__).with_name("data") / "safety" / "examples.yaml"
 # Chosen by 5-fold cross-validation on the training examples (never the held-out set): with
 # the rules, 0.85 keeps false alarms near 3% there; the rules carry the clear phrases.
 THRESHOLD = 0.95  # 0.85 flagged everyday answers ("Me - I'm under 18", "My son, he is 15")
+# A few words ("My child", "Given to me in person") carry too little for the classifier to judge;
+# danger said that briefly ("kms", "help he's here") is the rules' job.
+MIN_WORDS = 4
 _BUCKETS = 1 << 18
 _EPOCHS = 10
 _RATE = 0.05
@@ -194,7 +197,7 @@ def model() -> Model:
 
 def classify(prepared: str) -> str | None:
     """The category the classifier sees in prepared text, or None when it sees no danger."""
-    if not prepared:
+    if len(prepared.split()) < MIN_WORDS:
         return None
     m = model()
     if m.probability(prepared) < THRESHOLD:

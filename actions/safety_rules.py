@@ -411,6 +411,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b.*\b(scared|terrified|frightened|help|police|afraid)\b",
         r"\b(knifed|glassed|shanked|shot at|stabbed up)\b",
         r"\b(thrown|threw|throwing|throw) acid\b|\bacid (attack|thrown|in (her|his|my) face)\b",
+        r"\b(car|cars|van|vehicle|bus|boat|lorry) (is |went |has gone |gone |has gone into |"
+        r"went into )?"
+        r"(in|into) the (river|canal|lake|sea|water|reservoir|quarry)\b",
     ),
     "suicide_self_harm": _rx(
         r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
@@ -493,6 +496,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(tablets|pills|rope|blade|razor|knife|noose) (are |is )?(in front of me|ready|"
         r"next to me|"
         r"in my hand|lined up|counted out)\b",
+        r"\b(cant|can not|cannot|dont think i can|not sure i can|i can no longer) (keep going|"
+        r"go on|"
+        r"carry on|keep living)\b(?! (\w+ )?(with|to|like|at|for|the|this|that|a|my|our)\b)",
+        r"\b(not|wont|will not) (be|going to be) (a problem|a burden|around|here|alive) (for |to )?"
+        r"(anyone |you all |you )?(much )?longer\b",
     ),
     "child_exploitation": _rx(
         r"\b(being |been |is |are |was |were )?groom(ed|ing) (me|my|her|him|them|children|kids|"

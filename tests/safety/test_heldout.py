@@ -126,3 +126,36 @@ def test_no_heldout_message_is_an_nlu_example() -> None:
     }
     held = [m for m, _ in danger()] + calm()
     assert not [m for m in held if _key(m) in examples]
+
+
+def _button_labels() -> set[str]:
+    root = Path(__file__).resolve().parents[2] / "actions" / "data"
+    labels: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if (key == "buttons" or str(key).endswith("_buttons")) and isinstance(value, list):
+                    labels.update(str(v) for v in value if isinstance(v, str | int))
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load((root / "messages.yml").read_text()))
+    for service in yaml.safe_load((root / "services.yml").read_text())["services"]:
+        labels.add(str(service["label"]))
+    return labels
+
+
+def test_no_button_or_everyday_short_answer_is_read_as_danger() -> None:
+    answers = _button_labels() | {
+        "Me - I'm under 18",
+        "My son, he is 15",
+        "My child",
+        "Given to me in person",
+        "My mum, she's 82 and in a care home",
+        "About 3 weeks ago",
+    }
+    assert len(answers) > 30
+    assert not [a for a in sorted(answers) if assess_danger(a)]
