@@ -28,7 +28,7 @@ from . import outbox, people, render, services, stages, texts, triage_link
 from .caseclient import file_case_async
 from .facts import build_facts, contact_block
 from .forms import SKIPPED, advocate_offer, answer_buttons, today, young
-from .safety import emergency_contacts, in_danger
+from .safety import assess_danger, in_danger, safety_reply
 from .settings import settings
 from .summary import summary
 
@@ -116,6 +116,8 @@ class ActionRestart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe  # "I started cutting again" is not a request to start again
         dispatcher.utter_message(text=texts.say("restart"))
         # Rasa 3.6 does not run session start after a restart by itself.
         return [Restarted(), FollowupAction("action_session_start")]
@@ -205,6 +207,7 @@ class ActionStartEscalation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        safe = safety_first(dispatcher, tracker) or []
         text = str(tracker.latest_message.get("text") or "")
         stage = stages.stage_from(text)
         events: list[EventType] = [
@@ -217,7 +220,7 @@ class ActionStartEscalation(Action):
         if service:
             events.append(SlotSet("service", service))
         dispatcher.utter_message(text=texts.say("start_escalation"))
-        return events
+        return [*events, *safe]
 
 
 class ActionStartFeedback(Action):
@@ -418,8 +421,6 @@ class ActionAskFeedbackReply(AskAction):
 
 def safety_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Danger words win over whatever the classifier said ("I want to end it" is not 'stop')."""
-    from .safety import assess_danger, safety_reply  # issue 16: a reply that fits what was said
-
     if (tracker.latest_message.get("intent") or {}).get("name") == "safeguarding":
         return None
     text = str(tracker.latest_message.get("text") or "")
@@ -548,9 +549,14 @@ class ActionSafeguarding(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(
-            text=texts.say("safeguarding", young(tracker), contacts="\n".join(emergency_contacts()))
-        )
+        danger = assess_danger(str(tracker.latest_message.get("text") or ""))
+        if danger is None:
+            # The classifier alone said 'safeguarding' ("I'm dying to know..."): the safety check
+            # finds no danger. Outside a form it starts a complaint; inside one the form goes on.
+            if tracker.active_loop_name:
+                return []
+            return [FollowupAction("action_start_complaint")]
+        dispatcher.utter_message(text=safety_reply(danger, young(tracker)))
         return [SlotSet("safeguarding", True)]
 
 

@@ -22,7 +22,7 @@ from rasa_sdk.types import DomainDict
 from . import answers, people, questions, reply_channel, services, texts
 from .dates import ParsedDate, is_unsure, parse_date
 from .interrupts import answer_for
-from .safety import emergency_contacts, in_danger
+from .safety import in_danger, is_safety_reply, safety_message
 
 SKIPPED = "skipped"
 NEEDS_CONSENT = {"relative_or_friend", "advocate", "representative", "partner_agency", "other"}
@@ -200,8 +200,7 @@ class _Strikes:
             events.append(
                 SlotSet("strikes", {k: v for k, v in strikes.items() if k not in answered})
             )
-        safety = texts.say("safeguarding", young(tracker), contacts="").split("\n")[0]
-        if any(str(m.get("text") or "").startswith(safety) for m in dispatcher.messages):
+        if any(is_safety_reply(str(m.get("text") or "")) for m in dispatcher.messages):
             events.append(SlotSet("safeguarding", True))
         return events
 
@@ -235,14 +234,11 @@ class _Strikes:
         asked for again."""
         text = str(value or "")
         is_button = text in {b["payload"] for b in answer_buttons(slot)}
-        if not is_button and (in_danger(text) or _classified_danger(tracker)):
-            # A button we offered is an answer, never a cry for help. Otherwise safety comes
-            # first, and the answer is kept when it reads as one, so no question loops.
-            dispatcher.utter_message(
-                text=texts.say(
-                    "safeguarding", young(tracker), contacts="\n".join(emergency_contacts())
-                )
-            )
+        # A button we offered is an answer, never a cry for help. Otherwise safety comes
+        # first, and the answer is kept when it reads as one, so no question loops.
+        message = None if is_button else safety_message(text, young(tracker))
+        if message is not None:
+            dispatcher.utter_message(text=message)
             q = questions.question(slot)
             keep = q is not None and ((q.free and len(text.split()) > 3) or not q.free)
             if keep and answers.reads(slot, text):
@@ -616,13 +612,6 @@ def _person() -> str:
     from .render import complaints_contact, contact_line
 
     return contact_line(complaints_contact()) or triage_link.council_name()
-
-
-def _classified_danger(tracker: Tracker) -> bool:
-    """The classifier's confident 'safeguarding' counts as danger too, so a story that
-    describes danger in words the patterns miss still gets the safety reply first."""
-    intent = tracker.latest_message.get("intent") or {}
-    return intent.get("name") == "safeguarding" and float(intent.get("confidence") or 0) >= 0.7
 
 
 def answer_buttons(slot: str) -> list[dict[str, str]]:

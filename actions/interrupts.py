@@ -38,7 +38,8 @@ def is_interrupt(slot: str, message: dict[str, Any]) -> bool:
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
     text = str(message.get("text") or "")
     if name == "safeguarding":
-        return confidence >= 0.5
+        # The classifier alone is not enough ("I'm dying to know..."): the safety check decides.
+        return in_danger(text)
     if name not in _WORDS or confidence < MIN_CONFIDENCE:
         return False
     return re.search(_WORDS[name], text, re.IGNORECASE) is not None
