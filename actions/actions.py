@@ -552,10 +552,14 @@ class ActionSafeguarding(Action):
         danger = assess_danger(str(tracker.latest_message.get("text") or ""))
         if danger is None:
             # The classifier alone said 'safeguarding' ("I'm dying to know..."): the safety check
-            # finds no danger. Outside a form it starts a complaint; inside one the form goes on.
-            if tracker.active_loop_name:
-                return []
-            return [FollowupAction("action_start_complaint")]
+            # finds no danger. Outside a form: what I can do; inside one the form goes on.
+            # (A FollowupAction into a complaint left the rules with no next step, and the
+            # fallback then ran until Rasa's prediction limit.)
+            if not tracker.active_loop_name:
+                dispatcher.utter_message(
+                    text=texts.say("fallback_one"), buttons=texts.buttons("menu_buttons")
+                )
+            return []
         dispatcher.utter_message(text=safety_reply(danger, young(tracker)))
         return [SlotSet("safeguarding", True)]
 
