@@ -232,6 +232,10 @@ class _Strikes:
         """Handles danger, 'skip' and 'talk to a person'; None means: go on and read the
         answer. Danger is answered first; a story that told of it is kept, a short answer is
         asked for again."""
+        if _already_read(slot, value):
+            # Rasa validates pre-filled slots when a form starts: the start action has read
+            # these from the opening message already ("my daughter's social worker": parent).
+            return {slot: value}
         text = str(value or "")
         is_button = text in {b["payload"] for b in answer_buttons(slot)}
         # A button we offered is an answer, never a cry for help. Otherwise safety comes
@@ -612,6 +616,31 @@ def _person() -> str:
     from .render import complaints_contact, contact_line
 
     return contact_line(complaints_contact()) or triage_link.council_name()
+
+
+# Values a validator itself produces, for the questions whose answers are codes.
+_READ_VALUES: dict[str, frozenset[Any]] = {
+    "relationship": frozenset(
+        {
+            "self",
+            "parent",
+            "guardian",
+            "foster_carer",
+            "special_guardian",
+            "prospective_adopter",
+            "advocate",
+            "relative_or_friend",
+            "representative",
+            "partner_agency",
+        }
+    ),
+    "consent": frozenset({"given", "not_given", "unknown"}),
+    "council_tenant": frozenset({True, False, "unknown"}),
+}
+
+
+def _already_read(slot: str, value: Any) -> bool:
+    return isinstance(value, (str, bool)) and value in _READ_VALUES.get(slot, frozenset())
 
 
 def answer_buttons(slot: str) -> list[dict[str, str]]:

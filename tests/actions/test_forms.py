@@ -133,3 +133,12 @@ def test_an_old_date_is_read_back_once_by_the_question_that_follows() -> None:
 def test_a_year_ago_from_29_february(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forms, "today", lambda: dt.date(2028, 2, 29))
     assert forms.over_a_year_ago("2027-02-27") and not forms.over_a_year_ago("2027-02-28")
+
+
+def test_prefilled_codes_are_kept_when_the_form_starts() -> None:
+    """Rasa validates pre-filled slots as a form starts: 'my daughter's social worker' set
+    relationship 'parent', which must not be read again as if the person had typed it."""
+    out, said = _validate("relationship", "parent", {})
+    assert out == {"relationship": "parent"} and said == []
+    out, said = _validate("consent", "unknown", {})
+    assert out == {"consent": "unknown"} and said == []

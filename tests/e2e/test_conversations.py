@@ -202,6 +202,7 @@ def test_case_survives_a_case_service_outage_and_arrives_once(stack: Stack) -> N
         "desired_outcome": "Tidy up after collections",
         "name": "Jo Bloggs",
         "contact": "jo@example.com",
+        "legal_check": "No",  # Warwickshire's pack excludes legal proceedings for any service
     }
     replies = chat.say("I want to make a complaint")
     while (slot := chat.question(replies)) != "confirm":
