@@ -108,11 +108,17 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
     service = slots.get("service")
     if questions.pack_asks("council_tenant", service):
         plan.append("council_tenant")
-    if questions.pack_asks("child_status", service) and (
-        slots.get("affected_is_child") is True or service == "childrens_social_care"
+    child, childrens_care = (
+        slots.get("affected_is_child") is True,
+        service == "childrens_social_care",
+    )
+    if (child and childrens_care) or (
+        questions.pack_asks("child_status", service) and (child or childrens_care)
     ):
-        # Care leavers (up to 25) and adopted adults are eligible too, so an adult complaining
-        # about children's social care is asked as well as a child.
+        # A child's status decides the Children Act procedure wherever children's care is
+        # concerned; where the pack reads it, care leavers (up to 25) and adopted adults
+        # complaining about children's social care are asked too, and so is a child about
+        # another service the pack's rules turn on it for.
         plan.append("child_status")
     stage = int(slots.get("stage_requested") or 1)
     if stage == 1:
