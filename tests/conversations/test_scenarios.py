@@ -19,11 +19,11 @@ pytestmark = pytest.mark.e2e
 
 AUTHORITIES = sorted({sc["facts"]["authority"] for _, sc in load_scenarios()})
 # Share of all scenarios a conversation can tell, and of those, filed exactly as the engine
-# decides on the scenario's own facts. Measured 30 November 2026 at 66-100% told and 7-17%
-# matched, most mismatches being safety false alarms and unasked circumstances: a ratchet to
-# raise with each fix, never lower.
-MIN_TELLABLE = 0.60
-MIN_MATCHED = 0.05
+# decides on the scenario's own facts. Measured 30 November 2026: 258/320 told (66-100% per
+# authority), 191/258 matched (60-84%); most mismatches are signposts and suspensions from
+# circumstances no question finds yet. A ratchet to raise with each fix, never lower.
+MIN_TELLABLE = 0.65
+MIN_MATCHED = 0.55
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_scenarios_told_in_conversation_file_the_same_decision(
     assert len(matched) / max(len(tellable), 1) >= MIN_MATCHED
     # Never a loop: no conversation may ask one question three times in a row.
     loops = [r.name for r in tellable if any("third time" in p for p in r.problems)]
-    assert len(loops) <= len(tellable) // 10, loops
+    assert loops == [], loops
 
 
 def test_every_style_was_used_and_buttons_were_clicked(played: dict[str, list[Result]]) -> None:
