@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import answers, people, questions, reply_channel, services, texts
+from . import answers, people, questions, reply_channel, services, texts, triage_link
 from .dates import ParsedDate, is_unsure, parse_date
 from .interrupts import answer_for
 from .safety import in_danger, is_safety_reply, safety_message
@@ -626,21 +626,8 @@ def _person() -> str:
 
 # Values a validator itself produces, for the questions whose answers are codes.
 _READ_VALUES: dict[str, frozenset[Any]] = {
-    "relationship": frozenset(
-        {
-            "self",
-            "parent",
-            "guardian",
-            "foster_carer",
-            "special_guardian",
-            "prospective_adopter",
-            "advocate",
-            "relative_or_friend",
-            "representative",
-            "partner_agency",
-        }
-    ),
-    "consent": frozenset({"given", "not_given", "unknown"}),
+    "relationship": triage_link.codes_of("Relationship"),
+    "consent": triage_link.codes_of("Consent"),
     "council_tenant": frozenset({True, False, "unknown"}),
 }
 

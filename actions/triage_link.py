@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import triage
+import triage.codes
 from triage.pack import DeemedReceipt, load_national
 
 from .settings import settings
@@ -16,6 +17,11 @@ def authority() -> str:
 
 def pack() -> Any:
     return triage.load_pack(authority())
+
+
+def codes_of(name: str) -> frozenset[str]:
+    """The contract's codes for one vocabulary (triage/codes.py), e.g. 'Relationship'."""
+    return frozenset(get_args(getattr(triage.codes, name)))
 
 
 def pack_for(authority_id: str) -> Any:
