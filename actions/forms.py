@@ -250,10 +250,11 @@ class _Strikes:
         if message is not None:
             dispatcher.utter_message(text=message)
             q = questions.question(slot)
-            keep = q is not None and ((q.free and len(text.split()) > 3) or not q.free)
-            if keep and answers.reads(slot, text):
-                # Read on: run() flags the case, having seen the safety message go out.
-                return None if not (q and q.free) else {slot: text.strip(), "safeguarding": True}
+            if q is not None and answers.reads(slot, text):
+                if not q.free:
+                    return None  # read on: run() flags the case, seeing the safety reply
+                if len(text.split()) > 3:
+                    return {slot: text.strip(), "safeguarding": True}
             return {slot: None, "safeguarding": True}
         if _PERSON.match(text) and slot != "confirm":
             dispatcher.utter_message(text=texts.say("talk_to_person", contact=_person()))
@@ -618,7 +619,6 @@ class ValidateComplaintForm(_Strikes, FormValidationAction):
 
 
 def _person() -> str:
-    from . import triage_link
     from .render import complaints_contact, contact_line
 
     return contact_line(complaints_contact()) or triage_link.council_name()
