@@ -559,9 +559,28 @@ class ActionSafeguarding(Action):
                 dispatcher.utter_message(
                     text=texts.say("fallback_one"), buttons=texts.buttons("menu_buttons")
                 )
-            return []
+            return [SlotSet("story_held", False)]
         dispatcher.utter_message(text=safety_reply(danger, young(tracker)))
-        return [SlotSet("safeguarding", True)]
+        text = str(tracker.latest_message.get("text") or "")
+        held = not tracker.active_loop_name and tells_a_complaint(text, danger.category)
+        return [SlotSet("safeguarding", True), SlotSet("story_held", held)]
+
+
+# Danger to the person themselves right now comes before any complaint: no questions follow.
+_NO_QUESTIONS_AFTER = {"immediate_danger", "suicide_self_harm"}
+_ABOUT_SERVICES = re.compile(
+    r"\b(complain\w*|council|trust|social ?workers?|carers?|care home|foster\w*|"
+    r"children'?s home|school|housing|staff|advocate)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_a_complaint(text: str, category: str) -> bool:
+    """Whether a message that set off the safety reply also tells of something the council or
+    its services did wrong, at some length: then the complaint starts with it as the story."""
+    if category in _NO_QUESTIONS_AFTER or _details_in(text) is None:
+        return False
+    return bool(_ABOUT_SERVICES.search(text)) or services.match_service(text) is not None
 
 
 class ActionExplainWhy(Action):

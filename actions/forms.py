@@ -172,6 +172,18 @@ def feedback_plan(slots: dict[str, Any]) -> list[str]:
     return plan
 
 
+def _safety_said_this_turn(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+    """Whether the safety reply already went out since the person's latest message."""
+    if any(is_safety_reply(str(m.get("text") or "")) for m in dispatcher.messages):
+        return True
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and is_safety_reply(str(event.get("text") or "")):
+            return True
+    return False
+
+
 class _Strikes:
     """Shared answer handling: extraction, safety check, skip, and the two-strike explanation."""
 
@@ -248,7 +260,10 @@ class _Strikes:
         # first, and the answer is kept when it reads as one, so no question loops.
         message = None if is_button else safety_message(text, young(tracker))
         if message is not None:
-            dispatcher.utter_message(text=message)
+            # One message can fill several slots (the opening story is also what happened):
+            # the person hears the safety reply once per turn, not once per slot.
+            if not _safety_said_this_turn(tracker, dispatcher):
+                dispatcher.utter_message(text=message)
             q = questions.question(slot)
             if q is not None and answers.reads(slot, text):
                 if not q.free:
