@@ -165,6 +165,9 @@ _WORDS = {
     "plz": "please",
     "pls": "please",
     "hlp": "help",
+    "dyin": "dying",
+    "seein": "seeing",
+    "lyin": "lying",
 }
 
 # Figures of speech, taken out before either layer looks (issue 16: they must not trigger).
@@ -222,8 +225,14 @@ _FIGURES = re.compile(
     r"comments?|way|refusal|policy|response|reply|words)|"
     r"disappear (off|from) (your|the|this|my|their) (\w+ )?(list|mailing list|records|system|"
     r"database|books)|"
-    r"(cut|burnt|burned|hurt|scratched) myself (shaving|cooking|gardening|on|at|while|when|"
-    r"playing|chopping|doing)|beat (me|us|him|her|them) to (it|the)\b|"
+    r"(cut|burnt|burned|hurt|scratched) myself (shaving|cooking|gardening|on (a|the|some|my)|"
+    r"at (work|the)|playing|chopping|doing (the|some)|(while|when) (i was )?(\w+ing|i (fell|"
+    r"slipped|tripped)))|beat (me|us|him|her|them) to (it|the)\b|"
+    r"(boss|manager|teacher|work|line manager|landlord|coach|tutor) (\w+ )?(will|is going to|"
+    r"going to|gonna|would|is gonna) (kill|murder) (me|us)|"
+    r"(will|going to|gonna|would) (kill|murder) (me|us) (if|when|for) (i|we) (am |are |is |get |"
+    r"turn up |arrive |)(\w+ ){0,2}(late|forget|forgot|miss|missed|lose|lost|spend|spent|break|"
+    r"scratch|dent|another fine|a fine|a ticket)\b|"
     r"(will|going to|gonna) (kill|hurt|injure) (someone|somebody|a child|people|a kid) "
     r"(one day|eventually|soon|sooner or later)|before (someone|somebody|a child) (gets|is) "
     r"(killed|hurt|injured)|accident waiting to happen|"
@@ -240,12 +249,95 @@ _TOKENS = re.compile(r"[a-z0-9/]+|[^\sa-z0-9]")
 _TWO = re.compile(r"\b2 (be|die|live|go|do|get|see|send|meet|end|kill|hurt|tell|stay|leave)\b")
 
 
+# Words that end in "in" and are not a dropped g ("jumpin", "takin" are "jumping", "taking").
+_NOT_DROPPED_G = frozenset(
+    [
+        "cousin",
+        "napkin",
+        "pumpkin",
+        "muffin",
+        "basin",
+        "robin",
+        "cabin",
+        "margin",
+        "violin",
+        "satin",
+        "raisin",
+        "latin",
+        "cumin",
+        "admin",
+        "vitamin",
+        "aspirin",
+        "insulin",
+        "toxin",
+        "resin",
+        "origin",
+        "martin",
+        "justin",
+        "austin",
+        "dustin",
+        "kevin",
+        "berlin",
+        "dublin",
+        "goblin",
+        "muslin",
+        "begin",
+        "within",
+        "dolphin",
+        "coffin",
+        "puffin",
+        "griffin",
+        "assassin",
+        "javelin",
+        "lupin",
+        "bobbin",
+        "tannin",
+        "gremlin",
+        "zeppelin",
+        "mandolin",
+        "penicillin",
+        "heroin",
+        "mixin",
+        "login",
+        "signin",
+        "checkin",
+        "plugin",
+        "bulletin",
+        "chagrin",
+        "gherkin",
+        "bumpkin",
+        "catkin",
+        "bodkin",
+        "buskin",
+        "ramekin",
+        "mannequin",
+        "sequin",
+        "harlequin",
+        "kaolin",
+        "lanolin",
+        "paraffin",
+        "saffron",
+        "tarpaulin",
+        "terrapin",
+    ]
+)
+_DROPPED_G = re.compile(r"^[a-z]{2,}[^aeiou\W]in$")
+
+
+def _word(w: str) -> str:
+    if w in _WORDS:
+        return _WORDS[w]
+    if _DROPPED_G.match(w) and w not in _NOT_DROPPED_G:
+        return w + "g"
+    return w
+
+
 def normalise(text: str) -> str:
     """Lower case, apostrophes dropped, text-speak spelled out, stretched letters cut to two."""
     low = _CONTRACTIONS.sub(lambda m: f"{m.group(1)} {_EXPAND[m.group(2)]}", text.lower())
     low = _HYPHEN.sub(" ", _APOSTROPHES.sub("", low))
     low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)  # "pleeease" -> "pleease"
-    words = [_WORDS.get(w, w) for w in _TOKENS.findall(low)]
+    words = [_word(w) for w in _TOKENS.findall(low)]
     joined = re.sub(r"\s+", " ", " ".join(words)).strip()
     return _TWO.sub(r"to \1", joined)
 
@@ -343,7 +435,8 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_WEAPON} (at|to|against) (me|us|my|him|her|them|people|kids|children)\b",
         r"\b(armed|masked) (man|men|stranger|person|people|gang|intruder|guy|lads?)\b",
         r"\b(is|are|was|been|being|got|just|has been|have been) (stabbed|shot)\b",
-        rf"\b(going to|will|gonna|want to|wants to|coming (back )?(to|tonight to)|"
+        rf"\b(going to|will|gonna|want to|wants to|coming (back |round |over )?(here )?(tonight |"
+        rf"later )?to|"
         rf"threaten(s|ed|ing)? to|says? (he|she|they) (will|is going to|are going to)|"
         rf"said (he|she|they) (would|will|is going to))( come and)? {_KILL_WORDS}\b",
         r"\b(threaten\w* to (burn|set fire|torch)|set (the )?(house|flat|building) alight|"
@@ -361,8 +454,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"cant wake (him|her|them)|not moving)\b",
         r"\b(collapsed|having a (heart attack|stroke|seizure|fit)|choking on|"
         r"swallowed (bleach|pills|tablets|batteries|poison))\b",
-        r"\b(breaking|broke|breaks|trying to break|kicking|kick|smashing) (in|into|down|my door|"
-        r"our door|the door)\b|\bkick(ing)? (my|our|the) door (in|down)\b",
+        r"\b(breaking|trying to break|kicking|kick|smashing) (in|into|(down )?my door|"
+        r"(down )?our door|(down )?the door|down (my|our|the|her|his) (front |back )?door)\b"
+        r"(?! (my|our|the|his|her|a) (car|van|shed|garage|locker|bike|meter|cars|sheds))|"
+        r"\b(broke|breaks) (in|into)\b.*\b(still|now|inside|upstairs|downstairs|hiding|help|"
+        r"in the house|in my)\b|\bkick(ing)? (my|our|the) door (in|down)\b",
         r"\b(intruder|burglar)s? (is |are )?(in|downstairs|upstairs|inside)\b",
         r"\b(someone|somebody|a man|a stranger|people) (is |are )?(in|inside) (my|our|the) "
         r"(house|flat|home)\b",
@@ -414,6 +510,14 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(car|cars|van|vehicle|bus|boat|lorry) (is |went |has gone |gone |has gone into |"
         r"went into )?"
         r"(in|into) the (river|canal|lake|sea|water|reservoir|quarry)\b",
+        r"\b(gas|fumes|smoke)\b.*\b(lying|collapsed|slumped|passed out|unconscious|on the "
+        r"floor)\b|\b(lying|collapsed|slumped|passed out) (\w+ ){0,2}on the (floor|ground)\b.*\b("
+        r"gas|smoke|fumes|blood|not moving|breathing|cant get up|wont get up|cold)\b",
+        r"\b(followed|following|follows) (me|her|us|my \w+) (home|all the way|to my|from)\b.*\b("
+        r"grabbed|grabbing|outside|waiting|scared|terrified|still there|now)\b",
+        r"\b(trapped|pinned|crushed|stuck) (under|beneath|underneath)\b|\b(ceiling|roof|wall|"
+        r"building|floor|balcony|wardrobe|tree) (has )?(come|came|fallen|fell|collapsed) "
+        r"(down )?(on|onto|on to) (my|her|him|them|someone|a|the|us|me)\b",
     ),
     "suicide_self_harm": _rx(
         r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
@@ -499,6 +603,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(cant|can not|cannot|dont think i can|not sure i can|i can no longer) (keep going|"
         r"go on|"
         r"carry on|keep living)\b(?! (\w+ )?(with|to|like|at|for|the|this|that|a|my|our)\b)",
+        r"\b(no (other )?way out|only way out) (for me|except|but|any more|now|left|is (to )?"
+        r"(die|end|kill|jump|take|go))\b|\b(see|is|there is|theres) no (other )?way out\b(?! "
+        r"(of|from|for (the|cars|traffic|residents|vehicles)))",
         r"\b(not|wont|will not) (be|going to be) (a problem|a burden|around|here|alive) (for |to )?"
         r"(anyone |you all |you )?(much )?longer\b",
     ),
@@ -589,6 +696,34 @@ RULES: dict[str, re.Pattern[str]] = {
         r"in(to)? (his|a|the|their|her) (car|van)\b",
         r"\b(run|ran|running) (away|off) with (a|an) (older |grown )?(man|men|guy|adult|woman)\b|"
         r"\b(man|guy|adult) (twice|three times) (her|his|my) age\b",
+        rf"\b{_CHILD}\b.*\b(found|picked up|turned up|stopped|collected|staying|stayed|sleeping|"
+        rf"slept|kept)\b.*\b(with|by) (adults|grown ups|older (men|man|lads|boys|people)|men|"
+        rf"strangers|people (she|he|they) (doesnt|dont|didnt|does not|do not) know|"
+        rf"adults (she|he|they) (doesnt|dont|didnt|does not|do not) know)\b",
+        r"\b(take|taking|took|carry|carrying|carried|drop|dropping|dropped|deliver\w*|move|"
+        r"moving|moved|hold|holding|held|look after|looking after|mind|minding) (a |the |some |"
+        r"these |their |his |this )?(bags?|packages?|parcels?|packs?|boxes|phones?|stuff)\b.*\b("
+        r"for (\d+|money|cash|quid|pounds|a gang|them|older)|(wont|will not|dont|do not) let "
+        r"(me|him|her|us) (stop|leave|quit|out|go|get out)|owe (them|him|her)|or (else|they|he)"
+        r"|(another|other|different) (city|town|county|area))\b",
+        r"\b(sent|sending|sends|send|taken|taking|takes) (\w+ ){0,2}(to )?(another|other|"
+        r"different) (county|town|city|area|place)s? to (sell|deal|deliver|carry|drop|hold|work)\b",
+        r"\b(owe|owes|owed|owing) (them|him|the gang|dealers|a dealer|money to \w+)\b.*\b(sell|"
+        r"deliver|carry|run|work|hold|deal)\w*\b|\b(have to|got to|make me|made me|makes me|"
+        r"making me|make him|makes him|made him|make her|makes her) (sell|deal|run|shot|hold "
+        r"stuff|work) for (them|him|the gang|a gang|dealers)\b",
+        r"\b(give|gives|giving|gave|hand|hands|handing) (out )?(the |our |local |young |little )?("
+        r"kids|children|teenagers|boys|girls|youngsters|teens) (\w+ )?(free |cheap )?(weed|drugs|"
+        r"vapes|alcohol|vodka|cigarettes|cash|money)\b",
+        r"\b(parties|party|flats?|houses?|hotels?|cars?)\b.*\b(by|with) (older|grown|adult|much"
+        r" older) (men|man|guys|lads|blokes)\b|\b(given|plied with|fed) (\w+ )?(vodka|alcohol|"
+        r"drink|drugs|weed|pills)\b.*\b(older|grown|adult) (men|man|guys|lads)\b",
+        r"\b(girls|boys|kids|children|teenagers|young people)\b.*\b(different|older|grown|various)"
+        r" (men|man|guys)\b.*\b(cars?|flats?|night|nights|houses?|parties|hotels?)\b",
+        r"\b(second|another|extra|burner|secret|new) phones?\b.*\b(ringing|rings|wont say|will not"
+        r" say|scared|late at night|goes out|cash|money|disappears|missing|hides)\b",
+        r"\b(they|he|the gang|the lads|the older \w+) (wont|will not|dont|do not) let (me|him|"
+        r"her|us) (stop|quit|get out|leave the gang)\b",
     ),
     "child_abuse": _rx(
         rf"\b(my|our|her|his|their|the) {_FAMILY} (\w+ ){{0,3}}{_HARM} (me|us|him|her|them|"
@@ -671,6 +806,16 @@ RULES: dict[str, re.Pattern[str]] = {
         r"tells) (\w+ ){0,3}(dad|mum|father|mother|stepdad|step dad|uncle|parents?|carer|he|she)"
         r" (did it|did that|done it|did this|hit (him|her|them))\b",
         r"\b(comes|came|gets|got|creeps) in(to)? (my|her|his) (room|bed|bedroom) (at night|when)\b",
+        r"\b(throw|throws|threw|thrown|throwing|slam|slams|slammed|slamming|drag|drags|dragged|"
+        r"dragging|pin|pins|pinned|pinning|shove|shoves|shoved|shoving|push|pushes|pushed|"
+        r"pushing) (me|us|him|her|them|my \w+|the (baby|child|kid|boy|girl)) (up )?(against|into|"
+        r"onto|on to|across|down) (the |a |my |her |his )?(wall|walls|floor|ground|door|stairs|"
+        r"bed|table|furniture|radiator|fridge|cupboard|car)\b",
+        r"\b(shake|shakes|shook|shaking|shaken) (the |a |my |her |his |their |our )?(\w+s )?"
+        r"(baby|babies|toddler|infant|newborn|little one)\b|\b(baby|toddler|infant) (was |is |"
+        r"being |been )?(shaken|shook)\b",
+        r"\b(grabs|grabbed|drags|dragged|pulls|pulled|holds|held|lifts|lifted) (me|us|him|her|"
+        r"them|my \w+) (up )?by (the|my|her|his|their) (hair|throat|neck|ear|ears|arm|arms)\b",
         r"\b(i )?(dont|do not) like what (he|she|they) (does|did|do) to me\b|"
         r"\bdont like what he does\b",
     ),
@@ -712,6 +857,19 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\blocks? (me|her|him|us) in\b",
         r"\b(knock|knocks|knocked|knocking) (me|her|him|us|them|my \w+) (about|around)\b",
         r"\b(scared|afraid|frightened|terrified|too scared) (to leave|of leaving)\b",
+        r"\b(kill|hurt|murder|stab|batter|beat|harm) (me|her|us|you|the kids) if (i|she|we|you) ("
+        r"tell|leave|go to|call|ring|report|speak|talk|say|try|ever)\b",
+        r"\b(throws|threw|throwing|throw|chucks|chucked|hurls|hurled) (things|stuff|plates|cups|"
+        r"objects|furniture|bottles|glasses|whatever) at (me|her|us|him|my \w+)\b",
+        r"\b(threw|throws|throw|thrown|poured|pours|pour|chucked|chucks) (a )?(\w+ )?(boiling|hot|"
+        r"scalding) (water|oil|tea|coffee|kettle|drink)\b|\b(boiling|hot|scalding) (water|oil|"
+        r"tea|coffee|kettle) (over|on|at|in) (me|her|him|us|my|her|his)\b",
+        r"\b(has|have|keeps|kept|took|takes|taken|hides|hid|hidden|holds|holding|locked away|"
+        r"destroyed|burnt|burned) (all )?(my|her) (passport|documents|papers|visa|id|birth "
+        r"certificate|residence permit|immigration papers)\b",
+        r"\b(get|getting|got to get|need to get|want to get|run|running|escape|escaping) away "
+        r"from (him|her|my (partner|husband|wife|boyfriend|girlfriend|ex|fella|bloke))\b(?! "
+        r"(and|but)? ?(his|her) (noise|music|dog|car|parking))",
         r"\b(fled|escaped|left) (my|her|an|the) (abusive |violent )?(partner|husband|wife|"
         r"boyfriend|"
         r"girlfriend|ex)\b.*\b(found|followed|tracked|knows where|turned up)\b",
@@ -721,6 +879,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"nursing home|home care) (\w+ ){0,3}(havent|have not|hasnt|has not|didnt|did not|not|"
         r"never|dont|do not|"
         r"aint|isnt|wont) (been |come |turned up|visited|fed|come in|given|changed|turned)"
+        r"\b.*\b(days|since|all (day|week|weekend)|a week|\d+ hours|24 hours|today|this morning"
+        r"|yesterday|the weekend|cant get (up|out of bed)|no food|hungry)\b",
         r"\b(carers?|care workers?|agency|staff|support workers?|care home|nursing home|home)"
         r" (\w+ ){0,3}(steal\w*|stole|takes?|took|taking) (\w+ ){0,2}(money|pension|purse|"
         r"benefits|cards?)\b",
@@ -792,6 +952,26 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(broken|fractured|snapped) (arm|leg|wrist|hip|ribs?|bones?|nose|jaw)\b.*\b(no one|"
         r"nobody|cant|can not|cannot|wont|unexplained|not explained)\b",
         r"\bunexplained (injuries|injury|bruises|bruising|fractures?|burns|marks)\b",
+        r"\b(hasnt|has not|havent|have not|not|never|didnt|did not) (had|been given|got|received)"
+        r" (his|her|their|my|any|the) (\w+ )?(insulin|meds|medication|medicine|tablets|food|"
+        r"meals?|dinner|water|drinks?|oxygen|injections?)\b.*\b(days|since|week|all day|"
+        r"all night|24 hours|\d+ hours)\b",
+        r"\b(moved|moving|move|moves) (in|into) (\w+ ){0,4}(flat|house|home|place)\b.*\b(sell\w*|"
+        r"deal\w*|drugs|wont leave|will not leave|taken over|terrified|scared|using (it|her flat|"
+        r"his flat|the flat))\b|\b(taken over|took over|taking over|takes over) (his|her|their|my "
+        r"\w+s?|a \w+s?) (\w+ )?(flat|house|home)\b|\b(flat|house|home) (has been|was|is being|"
+        r"got) taken over\b",
+        r"\b(steal\w*|stole|taking|takes|took) (\w+ )?(money|cash|cards?) (out )?(of|from) (his|"
+        r"her|their|my \w+s?) (purse|wallet|bank|account|handbag|tin)\b",
+        r"\b(takes|took|taking|hides|hid|hiding|removes|removed) (away )?(her|his|their|my \w+s?)"
+        r" (wheelchair|chair|walking frame|frame|walking stick|stick|crutches|hearing aids?|"
+        r"glasses|phone|alarm|pendant)( away)?\b.*\b(cant|can not|cannot|so|unable|wont)\b",
+        r"\b(make|makes|made|forced|force|forces|forcing) (him|her|them|me|my \w+) (to )?sleep (on"
+        r" the floor|in the (garage|shed|garden|car|kitchen|hall|cupboard|bath|corridor))\b",
+        r"\b(hasnt|has not|havent|have not|not) (been )?seen\b.*\b(freezing|cold|days|week|old|"
+        r"elderly|frail|heating|cant walk|food)\b",
+        r"\b(shoving|pushing|throwing|dragging|knocking|pulling|shoves|pushes|drags|knocks) "
+        r"(her|him|them|my \w+|residents?|patients?) (around|about)\b",
     ),
 }
 
