@@ -1,4 +1,4 @@
-"""Builds the triage facts (shared/triage-contract.md) from what the conversation collected."""
+"""Builds the triage facts (docs/triage-contract.md) from what the conversation collected."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Complaint triage: a pure function from the facts of a complaint to a decision, driven by one
-policy pack per authority. Public interface: ../shared/triage-contract.md."""
+policy pack per authority. Public interface: docs/triage-contract.md."""
 
 from .codes import EXCLUSION_CODES, FLAGS, SERVICES
 from .decision import Decision

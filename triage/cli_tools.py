@@ -18,6 +18,7 @@ from .workbench import (
     lint_contacts,
     lint_lines,
     pack_versions_from,
+    read_source,
     run_scenarios,
 )
 
@@ -73,7 +74,7 @@ def run_tool(args: argparse.Namespace) -> int:
     if args.command == "lint":
         versions = pack_versions_from(args.pack)
         try:
-            text = Path(args.source).read_text(encoding="utf-8")
+            text = read_source(Path(args.source))
         except OSError as exc:
             raise PackError("source", f"cannot read {args.source}: {exc.strerror}") from None
         # every version's contacts, each detail once

@@ -1,4 +1,4 @@
-"""The vocabulary of the triage contract (../shared/triage-contract.md), in one place.
+"""The vocabulary of the triage contract (docs/triage-contract.md), in one place.
 
 Every enumerated value a caller may send or receive is listed here; the facts model, the pack
 schema and the decision model all draw on these literals so a typo anywhere fails validation.

@@ -231,6 +231,22 @@ class SignpostRule(_Rule):
     ref: str = ""  # the contact's own entry carries the section it comes from
 
 
+CONTACT_DETAILS = ("phone", "email", "url", "address")
+
+
+class SourceText(_Pack):
+    """The document's own form of the details an entry corrects."""
+
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+    address: str | None = None
+
+    def get(self, detail: str) -> str | None:
+        value: str | None = getattr(self, detail)
+        return value
+
+
 class Contact(_Pack):
     id: str
     name: str
@@ -241,6 +257,21 @@ class Contact(_Pack):
     advocacy: bool = False
     ref: str
     note: str | None = None
+    # Where the entry corrects the document (a misprint, a scanning error), the document's own
+    # form of each corrected detail: the contact check finds this in the source, and `note`
+    # says why the entry differs.
+    source_text: SourceText | None = None
+
+    @model_validator(mode="after")
+    def _corrections_are_explained(self) -> Contact:
+        if self.source_text is None:
+            return self
+        for detail in CONTACT_DETAILS:
+            if getattr(self.source_text, detail) is not None and getattr(self, detail) is None:
+                raise ValueError(f"source_text.{detail}: the entry has no {detail} to correct")
+        if not self.note:
+            raise ValueError("source_text needs a `note` saying why the entry differs")
+        return self
 
 
 class ChildrensEligibility(_Pack):

@@ -20,7 +20,7 @@ import yaml
 
 from .engine import assess
 from .errors import PackError, TriageError
-from .pack import Contact, Pack, _resolve_versions, load_pack, parse_pack
+from .pack import CONTACT_DETAILS, Contact, Pack, _resolve_versions, load_pack, parse_pack
 
 MIN_SCENARIOS = 25
 SCALARS = ("procedure", "outcome", "stage", "stages_total")
@@ -180,18 +180,73 @@ def run_scenarios(versions: tuple[Pack, ...], scenarios_file: Path) -> TestRepor
 
 
 # -- contacts against the source text ------------------------------------------------------------
+HEADER_END = "# ----- document -----\n"
+SOURCES = Path(__file__).resolve().parent / "packs" / "sources"
+
+
+def read_source(path: Path) -> str:
+    """A source document's text: the repository's copies (`packs/sources/<id>.txt`) open with a
+    header saying where the text came from, ended by `HEADER_END`; that header is not the
+    document, so it is left out. A file without the header is returned whole."""
+    text = path.read_text(encoding="utf-8")
+    head, sep, body = text.partition(HEADER_END)
+    return body if sep and all(line.startswith("#") for line in head.splitlines()) else text
+
+
+def source_path(pack: Pack) -> Path:
+    """The repository's copy of the document a pack was encoded from."""
+    return SOURCES / pack.source
+
+
 def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().lower()
+    return re.sub(r"\s*,\s*", ", ", re.sub(r"\s+", " ", s)).strip().lower()
+
+
+def _phone_key(s: str) -> str:
+    digits = _digits(s)
+    return "0" + digits[2:] if s.lstrip().startswith("+44") else digits
+
+
+def phone_numbers(text: str) -> set[str]:
+    """Every number the text could be giving as a phone number: within each run of digit groups
+    separated only by spaces, hyphens or brackets on one line, the digits of every contiguous
+    stretch of whole groups ("call 0300 061 0614 or" gives 0300, 0300061, 03000610614, 061, ...).
+    A number matches only as whole groups, so 999 is not found inside 01999 or a 9 in 9.5."""
+    numbers: set[str] = set()
+    for run in re.finditer(r"\+?\d+(?:[ \t\u00a0\-]*\(?\d+\)?)*", text):
+        groups = re.findall(r"\d+", run.group())
+        if run.group().startswith("+44") and groups:
+            groups[0] = "0"  # +44 1952 ... is 01952 ...
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups) + 1):
+                numbers.add("".join(groups[i:j]))
+    return numbers
+
+
+def _emails(text: str) -> set[str]:
+    return {e.lower().rstrip(".") for e in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)}
 
 
 def _url_key(url: str) -> str:
-    parts = urlparse(url.strip())
+    """A web address without scheme, `www.`, case or a trailing slash or full stop."""
+    url = url.strip().rstrip(".,;:)").rstrip("/")
+    parts = urlparse(url if "://" in url else f"//{url}")
     host = parts.netloc.lower().removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}".lower()
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{parts.path.rstrip('/')}{query}".lower()
+
+
+def web_addresses(text: str) -> set[str]:
+    """Every web address in the text (with or without a scheme), keyed by `_url_key`; an email
+    address is not read as a web address."""
+    found = re.findall(
+        r"(?<![@\w.-])(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s<>()\[\]\"']*)?", text
+    )
+    return {_url_key(u) for u in found if "@" not in u}
 
 
 @dataclass
@@ -201,49 +256,67 @@ class LintFinding:
     value: str
     found: bool
     note: str | None
+    source_text: str | None = None  # the document's form, where the entry corrects it
+
+
+class SourceIndex:
+    """The contact details a source text gives, found once, checked many times."""
+
+    def __init__(self, source_text: str) -> None:
+        self.phones = phone_numbers(source_text)
+        self.emails = _emails(source_text)
+        self.urls = web_addresses(source_text)
+        self.text = _squash(source_text)
+
+    def has(self, field: str, value: str) -> bool:
+        if field == "phone":
+            return _phone_key(value) in self.phones
+        if field == "email":
+            return value.strip().lower() in self.emails
+        if field == "url":
+            return _url_key(value) in self.urls
+        return _squash(value) in self.text  # a postal address, as written (spacing aside)
 
 
 def lint_contacts(pack: Pack, source_text: str) -> list[LintFinding]:
-    """Each phone number, email, web address and postal address of the pack's own contacts,
-    and whether it appears in the source text (phone numbers by their digits, addresses line by
-    line, web addresses without the scheme or `www.`)."""
-    digits, text = _digits(source_text), _squash(source_text)
-    urls = {_url_key(u) for u in re.findall(r"https?://\S+", source_text)}
+    """Each phone number, email, web address (with its path) and postal address of the pack's
+    own contacts, and whether the document gives it: phone numbers as numbers in the text,
+    emails and web addresses as whole addresses, postal addresses as written. Where the entry
+    corrects the document, its `source_text` form is what must be in the document."""
+    index = SourceIndex(source_text)
     contacts: list[Contact] = [
         *pack.directory,
         *(c for c in pack.contacts.values() if isinstance(c, Contact)),
     ]
     out: list[LintFinding] = []
     for c in contacts:
-        if c.phone:
-            out.append(LintFinding(c.id, "phone", c.phone, _digits(c.phone) in digits, c.note))
-        if c.email:
-            out.append(LintFinding(c.id, "email", c.email, c.email.lower() in text, c.note))
-        if c.url:
-            key = _url_key(c.url)
-            found = key in urls or key in text.replace("https://", "").replace("http://", "")
-            out.append(LintFinding(c.id, "url", c.url, found, c.note))
-        if c.address:
-            parts = [p for p in (_squash(x) for x in c.address.split(",")) if p]
-            found = all(p in text for p in parts)
-            out.append(LintFinding(c.id, "address", c.address, found, c.note))
+        for detail in CONTACT_DETAILS:
+            value = getattr(c, detail)
+            if not value:
+                continue
+            original = c.source_text.get(detail) if c.source_text else None
+            found = index.has(detail, original or value)
+            out.append(LintFinding(c.id, detail, value, found, c.note, original))
     return out
 
 
 def lint_lines(pack: Pack, findings: list[LintFinding], source: str) -> tuple[list[str], bool]:
-    """Report lines, and whether every contact detail was found. A detail the source spells
-    differently passes only if the contact's `note` says why (e.g. a scanning error corrected);
-    it is still listed, with the note, for a person to check."""
+    """Report lines, and whether every contact detail was found. A detail the entry corrects
+    passes when the document's form (`source_text`) is in the source; it is listed as
+    CORRECTED with the note, for a person to check. A note alone never excuses a detail."""
     lines, ok = [], True
     for f in findings:
-        if f.found:
-            lines.append(f"ok       {f.contact}.{f.field}: {f.value}")
-        elif f.note:
-            lines.append(f"NOTED    {f.contact}.{f.field}: {f.value} is not in {source}")
-            lines.append(f"         the pack's note: {_squash(f.note)}")
-        else:
+        if not f.found:
             ok = False
-            lines.append(f"MISSING  {f.contact}.{f.field}: {f.value} is not in {source}")
+            shown = f.value + (f" (the document has {f.source_text})" if f.source_text else "")
+            lines.append(f"MISSING  {f.contact}.{f.field}: {shown} is not in {source}")
+        elif f.source_text:
+            lines.append(
+                f"CORRECTED {f.contact}.{f.field}: {f.value}; {source} has {f.source_text}"
+            )
+            lines.append(f"         the pack's note: {' '.join((f.note or '').split())}")
+        else:
+            lines.append(f"ok       {f.contact}.{f.field}: {f.value}")
     checked = len(findings)
     lines.append(
         f"{pack.id}: {checked - sum(not f.found for f in findings)}/{checked} contact details "

@@ -13,7 +13,7 @@ import yaml
 
 TRIAGE = str(Path(sys.executable).with_name("triage"))
 PACKS = Path(__file__).resolve().parents[2] / "triage" / "packs"
-SOURCE = Path(__file__).resolve().parents[3] / "shared" / "policies" / "thurrock.txt"
+SOURCE = PACKS / "sources" / "thurrock.txt"  # the repository's copy, with its header
 
 
 def run(*args: str, cwd: Path) -> tuple[int, str]:
@@ -108,11 +108,26 @@ def test_lint_fails_on_a_contact_the_source_lacks(tmp_path: Path) -> None:
     assert "2/4 contact details found" in out
 
 
-def test_lint_lists_a_corrected_spelling_with_its_note() -> None:
+def test_lint_lists_a_corrected_spelling_with_the_documents_form_and_its_note() -> None:
     src = SOURCE.with_name("luton.txt")
     code, out = run("lint", "luton", str(src), cwd=PACKS)
     assert code == 0, out
-    assert "NOTED    luton_complaints.email: complaints@luton.gov.uk" in out
+    assert (
+        "CORRECTED luton_complaints.email: complaints@luton.gov.uk; "
+        f"{src} has complaints@Iuton.gov.uk" in out
+    )
+    assert "the pack's note: The scanned document" in out
+
+
+def test_lint_a_note_alone_does_not_excuse_a_detail(tmp_path: Path) -> None:
+    pack_file, _ = new_council(tmp_path)
+    pack = yaml.safe_load(pack_file.read_text(encoding="utf-8"))
+    pack["directory"][0]["url"] = "https://www.thurrock.gov.uk/how-to-complain/elsewhere"
+    pack["directory"][0]["note"] = "a note that explains nothing the document says"
+    pack_file.write_text(yaml.safe_dump(pack), encoding="utf-8")
+    code, out = run("lint", str(pack_file), str(SOURCE), cwd=tmp_path)
+    assert code == 1
+    assert "MISSING  thurrock_complaints.url: " in out
 
 
 def test_check_code_markdown_from_the_command(tmp_path: Path) -> None:
