@@ -27,7 +27,7 @@ from rasa_sdk.types import DomainDict
 from . import outbox, people, render, services, stages, texts, triage_link
 from .caseclient import file_case_async
 from .facts import build_facts, contact_block
-from .forms import SKIPPED, advocate_offer, answer_buttons, today, young
+from .forms import SKIPPED, advocate_offer, answer_buttons, safety_said_this_turn, today, young
 from .safety import assess_danger, in_danger, safety_reply
 from .settings import settings
 from .summary import summary
@@ -135,6 +135,12 @@ class ReplyAction(Action, metaclass=ABCMeta):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        danger = None if tracker.active_loop_name else assess_danger(text)
+        if danger is not None and tells_a_complaint(text, danger.category):
+            # A story about the council, read as a question or a request: the safety reply
+            # first, then the complaint with that story (data/rules.yml), not a dead end.
+            return [FollowupAction("action_safeguarding")]
         if (safe := safety_first(dispatcher, tracker)) is not None:
             return safe
         return self.reply(dispatcher, tracker)
@@ -423,6 +429,8 @@ def safety_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     """Danger words win over whatever the classifier said ("I want to end it" is not 'stop')."""
     if (tracker.latest_message.get("intent") or {}).get("name") == "safeguarding":
         return None
+    if safety_said_this_turn(tracker, dispatcher):
+        return []  # action_safeguarding has answered this message already
     text = str(tracker.latest_message.get("text") or "")
     if not in_danger(text):
         return None
@@ -580,7 +588,7 @@ def tells_a_complaint(text: str, category: str) -> bool:
     its services did wrong, at some length: then the complaint starts with it as the story."""
     if category in _NO_QUESTIONS_AFTER or _details_in(text) is None:
         return False
-    return bool(_ABOUT_SERVICES.search(text)) or services.match_service(text) is not None
+    return bool(_ABOUT_SERVICES.search(text))
 
 
 class ActionExplainWhy(Action):

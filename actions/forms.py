@@ -172,7 +172,7 @@ def feedback_plan(slots: dict[str, Any]) -> list[str]:
     return plan
 
 
-def _safety_said_this_turn(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+def safety_said_this_turn(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
     """Whether the safety reply already went out since the person's latest message."""
     if any(is_safety_reply(str(m.get("text") or "")) for m in dispatcher.messages):
         return True
@@ -262,7 +262,7 @@ class _Strikes:
         if message is not None:
             # One message can fill several slots (the opening story is also what happened):
             # the person hears the safety reply once per turn, not once per slot.
-            if not _safety_said_this_turn(tracker, dispatcher):
+            if not safety_said_this_turn(tracker, dispatcher):
                 dispatcher.utter_message(text=message)
             q = questions.question(slot)
             if q is not None and answers.reads(slot, text):

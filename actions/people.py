@@ -52,6 +52,9 @@ class Who:
     young_person: bool = False  # the person typing is under 18
 
 
+# "my social worker", "the school", "our councillor" are people in the story, not the person
+# typing: a professional's role counts only when nothing marks it as someone else's.
+_NOT_MINE = r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\byour )(?<!\bhis )(?<!\btheir )"
 _RELATIONSHIP_WORDS = [
     (r"\bspecial guardian", "special_guardian"),
     (r"\bfoster", "foster_carer"),
@@ -59,16 +62,18 @@ _RELATIONSHIP_WORDS = [
     (r"\b(legal )?guardian\b", "guardian"),
     (r"\badvocate\b|\badvocacy\b", "advocate"),
     (
-        r"\b(solicitor|lawyer|barrister|legal rep\w*|mp'?s?\b|member of parliament|councillor|"
+        _NOT_MINE + r"\b(solicitor|lawyer|barrister|legal rep\w*|mp'?s?\b|member of parliament|"
+        r"councillor|"
         r"caseworker|case worker|representative|represent(ing)? (them|him|her|a client)|"
         r"\brepresent\b|on behalf of (a|my) client|my client|power of attorney|attorney|"
         r"appointee|deputy)",
         "representative",
     ),
     (
-        r"\b(social worker|teacher|school|gp|doctor|nurse|police|professional|agency|charity|"
-        r"support worker|health visitor|key ?worker|work with (them|him|her)|i work with|"
-        r"worker|colleague|youth worker|housing officer|care coordinator)\b",
+        _NOT_MINE + r"\b(social worker|teacher|school|gp|doctor|nurse|police|professional|agency|"
+        r"charity|support worker|health visitor|key ?worker|work with (them|him|her)|i work with|"
+        r"(care|family|outreach|link|community) worker|colleague|youth worker|housing officer|"
+        r"care coordinator)\b",
         "partner_agency",
     ),
     (
@@ -115,10 +120,17 @@ def who_from(text: str) -> Who | None:
         r"- ?i'?m.*|me \(.*\)|me i'?m.*)$|\b(about me|for myself|it'?s about me|"
         r"it happened to me|happened to me)\b",
         low,
-    ) or (young and not _has(r"\bmy\b", low)):
+    ) or (
+        # An age alone is the person's own ("im 15"), unless the words are about someone
+        # else ("I'm an advocate for a 15 year old girl").
+        young
+        and not _has(r"\b(my|for an?|on behalf|she|he|her|his|they|their|them)\b", low)
+        and relationship_in(low) is None
+    ):
         return Who("self", young, young_person=young)
     if _has(r"^(yes,? )?(i'?m|im|i am|i was|i'?ve been|i have been|i live|i rent)\b", low) and not (
-        _has(r"\b(my|their|his|her|them|him|they|she|he)\b", low)
+        _has(r"\b(my|their|his|her|them|him|they|she|he|for an?|on behalf)\b", low)
+        or relationship_in(low) is not None
     ):
         # "I'm a care leaver", "I was adopted", "I'm 19": the person is telling us about
         # themselves.
