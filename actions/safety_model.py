@@ -95,20 +95,98 @@ _STOP = frozenset(
 )
 
 
+# Word classes, so what is learned from "my dad hits me" carries over to "my stepdad slaps me"
+# and to words no example used: each word adds its class, and each pair of classes in a message
+# is a feature too ("child" with "violence", "carer" with "neglect", "service" with "past").
+_CONCEPTS: dict[str, str] = {
+    "violence": (
+        "hit hits hitting beat beats beating beaten punch punches punched punching kick kicks "
+        "kicked kicking slap slaps slapped slapping smack smacks smacked whip whipped strangle "
+        "strangled strangling strangles choke choked chokes choking batter battered batters "
+        "stab stabbed stabbing attack attacked attacks attacking push pushed pushes shove shoved "
+        "shoves shoving rape raped rapes molest molested grab grabbed grabs throw throws threw "
+        "thrown drag dragged drags shake shook shaken shakes headbutt headbutted hurt hurts "
+        "hurting abuse abused abuses abusing abusive violent beats throttled knifed glassed "
+        "assault assaulted scald scalded"
+    ),
+    "injury": (
+        "bruise bruises bruised bruising bleeding blood bloody injuries injury injured burns "
+        "burn burnt burned cuts marks welts sores fracture fractured broken unconscious "
+        "unresponsive breathing collapsed fitting seizure"
+    ),
+    "family": (
+        "mum mother dad father stepdad stepmum stepfather stepmother parents parent uncle aunt "
+        "auntie cousin brother sister nan gran granddad grandfather family relative relatives "
+        "babysitter childminder"
+    ),
+    "partner": (
+        "partner husband wife boyfriend girlfriend ex fiance fiancee fella bloke spouse missus"
+    ),
+    "child": (
+        "child children kid kids baby babies toddler toddlers son daughter boy boys girl girls "
+        "teenager teenagers niece nephew grandson granddaughter infant newborn sibling siblings "
+        "stepson stepdaughter"
+    ),
+    "self": "myself me i",
+    "death": (
+        "die dying dead death kill killing killed suicide suicidal alive live living exist "
+        "existing overdose overdosed hang hanging jump jumping noose rope gone disappear"
+    ),
+    "weapon": "knife knives blade blades machete gun guns axe bat hammer weapon acid petrol",
+    "fear": "scared afraid frightened terrified fear petrified scary threatening threatened",
+    "now": "now tonight currently right outside here inside still upstairs downstairs",
+    "past": (
+        "ago last yesterday january february march april may june july august september "
+        "october november december sorted fixed resolved previously earlier year"
+    ),
+    "service": (
+        "council form complaint bin bins parking fine fines tax rent repair repairs letter "
+        "letters email phone number bill application appointment meeting refund apology "
+        "compensation costs cost explain explanation late rude reply replied called back "
+        "visit visits assessment review report excluded exclusion lost office officer"
+    ),
+    "care": ("carer carers care nursing agency staff worker workers residents resident home"),
+    "neglect": (
+        "alone hungry starving food fed unwashed dirty filthy locked left nobody wet soiled "
+        "cold freezing medication meds insulin tablets water"
+    ),
+    "sexual": (
+        "sex sexual touch touched touching touches nude nudes naked pictures pics photos "
+        "private secret sexting"
+    ),
+    "crime": (
+        "drugs weed coke crack cash money gang gangs dealers dealer package packages parcel "
+        "bag bags sell selling owe owes phone phones trainers errands county"
+    ),
+    "older": "older adult adults grown man men guy guys stranger strangers lads",
+    "vulnerable": (
+        "elderly frail disabled disability dementia alzheimers vulnerable wheelchair autistic "
+        "autism learning difficulties disabilities blind bedbound"
+    ),
+}
+_CLASS_OF: dict[str, str] = {w: c for c, words in _CONCEPTS.items() for w in words.split()}
+
+
 def features(prepared: str) -> list[int]:
     """Hashed features of prepared text; each appears once."""
     words = prepared.split()
     grams: set[str] = set()
+    classes: set[str] = set()
     for i, word in enumerate(words):
         grams.add(f"w:{word}")
         if i:
             grams.add(f"b:{words[i - 1]} {word}")
+        if word in _CLASS_OF:
+            classes.add(_CLASS_OF[word])
         if word in _STOP:
             continue
         padded = f"<{word}>"
         for n in (3, 4, 5):
             for j in range(len(padded) - n + 1):
                 grams.add(f"c:{padded[j : j + n]}")
+    ordered = sorted(classes)
+    grams.update(f"k:{c}" for c in ordered)
+    grams.update(f"kp:{a}+{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
     return sorted({zlib.crc32(g.encode()) % _BUCKETS for g in grams})
 
 

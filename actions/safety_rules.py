@@ -236,7 +236,9 @@ _FIGURES = re.compile(
     r"(will|going to|gonna) (kill|hurt|injure) (someone|somebody|a child|people|a kid) "
     r"(one day|eventually|soon|sooner or later)|before (someone|somebody|a child) (gets|is) "
     r"(killed|hurt|injured)|accident waiting to happen|"
-    r"(cant|cannot|not going to|wont) cope with (the|this|that|all|any|another|these|more)"
+    r"(cant|cannot|not going to|wont) cope with (the|this|that|all|any|another|these|more)|"
+    r"(nearly|almost|narrowly|just missed) (hit|hitting|ran over|run over|running over|knocked "
+    r"(over|down)|knocking (over|down))"
     r")",
 )
 
@@ -603,6 +605,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(cant|can not|cannot|dont think i can|not sure i can|i can no longer) (keep going|"
         r"go on|"
         r"carry on|keep living)\b(?! (\w+ )?(with|to|like|at|for|the|this|that|a|my|our)\b)",
+        r"\b(got|have|bought|found|ordered) (a |the |some )?(rope|noose|ligature)\b",
+        r"\b(know|decided|planned|picked|chosen|worked out) (where|how|when) (i am |im )?"
+        r"(going to |gonna )?(do it|end it|finish it)\b",
         r"\b(no (other )?way out|only way out) (for me|except|but|any more|now|left|is (to )?"
         r"(die|end|kill|jump|take|go))\b|\b(see|is|there is|theres) no (other )?way out\b(?! "
         r"(of|from|for (the|cars|traffic|residents|vehicles)))",
@@ -722,6 +727,13 @@ RULES: dict[str, re.Pattern[str]] = {
         r" (men|man|guys)\b.*\b(cars?|flats?|night|nights|houses?|parties|hotels?)\b",
         r"\b(second|another|extra|burner|secret|new) phones?\b.*\b(ringing|rings|wont say|will not"
         r" say|scared|late at night|goes out|cash|money|disappears|missing|hides)\b",
+        r"\b(dick|willy|penis|cock) (pic|pics|picture|pictures|photo|photos)\b|\b(rude|sexual|"
+        r"dirty|explicit|naked|nude|indecent) (pictures|photos|images|videos|selfies)\b|\bsexual "
+        r"(messages|texts|chats|comments) (to|from|with)\b",
+        r"\b(i am|she is|he is|my \w+ is|aged|(my|our) \w+ (\w+ )?(is|who is)) (1[0-5]|twelve|"
+        r"thirteen|fourteen|fifteen)\b.*\b(boyfriend|guy|man|bloke|fella|he|girlfriend|woman|"
+        r"lad|bf|gf|someone|person) (\w+ ){0,4}(is|is like|aged|who is) ([2-6]\d|nineteen|"
+        r"twenty \w+|thirty \w+)\b",
         r"\b(they|he|the gang|the lads|the older \w+) (wont|will not|dont|do not) let (me|him|"
         r"her|us) (stop|quit|get out|leave the gang)\b",
     ),
