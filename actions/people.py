@@ -139,7 +139,8 @@ def who_from(text: str) -> Who | None:
         relationship_in(low) is not None
     ):
         rel = relationship_in(low)
-        return Who(rel or "other", None)
+        # "an advocate for a 15 year old girl": the age is the other person's.
+        return Who(rel or "other", None if age is None else age < 18)
     return None
 
 
