@@ -525,6 +525,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"gas|smoke|fumes|blood|not moving|breathing|cant get up|wont get up|cold)\b",
         r"\b(followed|following|follows) (me|her|us|my \w+) (home|all the way|to my|from)\b.*\b("
         r"grabbed|grabbing|outside|waiting|scared|terrified|still there|now)\b",
+        r"\b(people|someone|somebody|a (man|woman|child|kid|boy|girl|baby)|kids|children|"
+        r"pedestrians) (is |are |got |still )?(stuck |trapped |lying )?(under|underneath) (it|them|"
+        r"the (car|van|bus|lorry|truck|rubble|wall|wreckage|debris))\b|\b(crashed|ploughed|"
+        r"drove|driven|smashed) (in|into|through) (the |a )?(bus stop|bus shelter|crowd|people|"
+        r"pedestrians|queue|school gates|playground|market)\b",
         r"\b(trapped|pinned|crushed|stuck) (under|beneath|underneath)\b|\b(ceiling|roof|wall|"
         r"building|floor|balcony|wardrobe|tree) (has )?(come|came|fallen|fell|collapsed) "
         r"(down )?(on|onto|on to) (my|her|him|them|someone|a|the|us|me)\b",
@@ -614,6 +619,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"go on|"
         r"carry on|keep living)\b(?! (\w+ )?(with|to|like|at|for|the|this|that|a|my|our)\b)",
         r"\b(got|have|bought|found|ordered) (a |the |some )?(rope|noose|ligature)\b",
+        r"\b(nobody|no one|noone|none of you|you|they|everyone) (has|have|will have|would have|"
+        r"will need|wont have|will not have|need) to (deal with|put up with|worry about|see|look "
+        r"after|bother with) me (again|any more|ever again|much longer|soon)\b",
+        r"\b(cant|cannot|can not) (keep living|go on|carry on|live)( like this)?\b.*\b(finish it|"
+        r"end it|end things|be gone|do it|tonight|not be here|goodbye)\b",
         r"\b(know|decided|planned|picked|chosen|worked out) (where|how|when) (i am |im )?"
         r"(going to |gonna )?(do it|end it|finish it)\b",
         r"\b(no (other )?way out|only way out) (for me|except|but|any more|now|left|is (to )?"
@@ -815,6 +825,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b" + _CHILD + r"\b.*\b(injuries|bruises|burns|marks|cuts)\b.*\b(says|said|claims|told)"
         r" (he|she|they) (fell|walked into|tripped)\b",
         r"\bmarks on (her|his|their|my) (neck|throat|face|back|arms|legs)\b",
+        r"\b(black eyes?|bruises|bruising|burns|cuts|marks|welts|injuries)\b.*\b(every|each) "
+        r"(monday|day|week|weekend|time|morning)\b|\b(comes|came|turns up|turned up|come|coming)"
+        r" (in|to school|into school|to class|round|home) with (a |another |new |more )?(black eye|"
+        r"bruises|burns|marks|cuts|injuries|a split lip|welts)\b",
         r"\b(starve|starves|starved|starving) (me|us|him|her|them)\b",
         r"\b(leaves|left|leave|leaving) (my |her |his |the |our )?(baby|little|toddler|kids|"
         r"children|"
