@@ -8,13 +8,12 @@ import datetime as dt
 import functools
 import logging
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session, object_session
 
 import triage
-from triage.calendar import WorkingCalendar
-from triage.pack import find_version, parse_pack
+from triage.calendar import WorkingCalendar, today_in_england
+from triage.pack import find_version, parse_pack, with_signpost_kinds
 
 from . import retention
 from .errors import ConflictError, InputError
@@ -23,11 +22,6 @@ from .references import new_reference
 from .schemas import CaseCreate, EventCreate
 
 log = logging.getLogger(__name__)
-
-try:
-    _LONDON: dt.tzinfo = ZoneInfo("Europe/London")
-except ZoneInfoNotFoundError:  # no tz database on this host: UTC is at most an hour out
-    _LONDON = dt.timezone.utc
 
 RESTRICTED_CIRCUMSTANCES = frozenset({"cse", "sexual_abuse"})
 ACCEPTED = frozenset({"accept", "accept_discretionary"})
@@ -47,8 +41,9 @@ _DEADLINES = ("acknowledge_by", "respond_by", "respond_by_extended", "escalate_b
 
 
 def today() -> dt.date:
-    """Today in England, where the councils' working days are counted (not the server's zone)."""
-    return dt.datetime.now(_LONDON).date()
+    """Today in England, where the councils' working days are counted (not the server's zone):
+    the engine's own today_in_england(), so staff and the person count from the same day."""
+    return today_in_england()
 
 
 _STORED_VERSIONS: dict[str, triage.Pack] = {}
@@ -73,7 +68,8 @@ def case_pack(case: Case) -> triage.Pack:
                 f"the policy version this case was filed under ({case.authority} "
                 f"{case.pack_version}) is no longer available",
             )
-        pack = parse_pack(row.content, case.authority).model_copy(
+        content = with_signpost_kinds(row.content, case.authority)  # stored before kinds
+        pack = parse_pack(content, case.authority).model_copy(
             update={"content_hash": row.content_hash}
         )
         _STORED_VERSIONS[case.pack_hash] = pack

@@ -8,6 +8,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
@@ -90,3 +91,15 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 def add_calendar_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
+
+
+try:
+    _ENGLAND: dt.tzinfo = ZoneInfo("Europe/London")
+except ZoneInfoNotFoundError:  # no tz database on this host: UTC is at most an hour out
+    _ENGLAND = dt.timezone.utc
+
+
+def today_in_england() -> dt.date:
+    """Today's date in England, where councils count their working days: the one "today" for
+    the engine, the assistant and the case service, whatever the server's own time zone."""
+    return dt.datetime.now(_ENGLAND).date()

@@ -152,6 +152,12 @@ Flag = Literal[
     "independent_investigation",
 ]
 
+# What a signpost is for, so the words around it come from the pack, never from its name:
+# advocacy (someone on your side), ombudsman (after the authority's final reply), support
+# (other help) and emergency (danger now). Who it is for: the person's age group or everyone.
+SignpostKind = Literal["advocacy", "ombudsman", "support", "emergency"]
+Audience = Literal["children_young_people", "adults", "everyone"]
+
 SERVICES: tuple[str, ...] = get_args(Service)
 CIRCUMSTANCES: tuple[str, ...] = get_args(Circumstance)
 RELATIONSHIPS: tuple[str, ...] = get_args(Relationship)
@@ -160,3 +166,5 @@ KINDS: tuple[str, ...] = get_args(Kind)
 CHANNELS: tuple[str, ...] = get_args(Channel)
 EXCLUSION_CODES: tuple[str, ...] = get_args(ExclusionCode)
 FLAGS: tuple[str, ...] = get_args(Flag)
+SIGNPOST_KINDS: tuple[str, ...] = get_args(SignpostKind)
+AUDIENCES: tuple[str, ...] = get_args(Audience)

@@ -11,7 +11,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codes import ExclusionCode, Flag, Outcome, Procedure, SuspensionOnlyCode, TimeStatus
+from .codes import (
+    Audience,
+    ExclusionCode,
+    Flag,
+    Outcome,
+    Procedure,
+    SignpostKind,
+    SuspensionOnlyCode,
+    TimeStatus,
+)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -77,6 +86,8 @@ class Signpost:
     email: str | None
     url: str | None
     why: str
+    kind: SignpostKind = "support"
+    audience: Audience = "everyone"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +97,8 @@ class Signpost:
             "email": self.email,
             "url": self.url,
             "why": self.why,
+            "kind": self.kind,
+            "audience": self.audience,
         }
 
 

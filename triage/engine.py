@@ -7,7 +7,17 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, cast
 
-from .codes import ExclusionCode, Flag, Outcome, PackProcedure, Procedure, TimeStatus
+from .calendar import today_in_england
+from .codes import (
+    Audience,
+    ExclusionCode,
+    Flag,
+    Outcome,
+    PackProcedure,
+    Procedure,
+    SignpostKind,
+    TimeStatus,
+)
 from .conditions import Context, matching
 from .decision import (
     Deadlines,
@@ -58,9 +68,23 @@ def assess(
     return _Assessment(pack, load_national(), f).decide()
 
 
+def _signpost(c: Contact, why: str, kind: SignpostKind, audience: Audience) -> Signpost:
+    # Cached by its plain values: a directory entry itself need not be hashable.
+    return _signpost_of(c.id, c.name, c.phone, c.email, c.url, why, kind, audience)
+
+
 @lru_cache(maxsize=1024)
-def _signpost(c: Contact, why: str) -> Signpost:
-    return Signpost(id=c.id, name=c.name, phone=c.phone, email=c.email, url=c.url, why=why)
+def _signpost_of(
+    ident: str,
+    name: str,
+    phone: str | None,
+    email: str | None,
+    url: str | None,
+    why: str,
+    kind: SignpostKind,
+    audience: Audience,
+) -> Signpost:
+    return Signpost(ident, name, phone, email, url, why, kind, audience)
 
 
 _CONTACTS: dict[int, tuple[Pack, dict[str, Contact]]] = {}
@@ -108,7 +132,7 @@ class _Assessment:
         self.national = national
         self.f = facts
         self.cal = pack.working_calendar()
-        self.received = facts.received or dt.date.today()
+        self.received = facts.received or today_in_england()
         self.reasons: list[Reason] = []
         self.flags: dict[Flag, None] = {}
         self.signposts: dict[str, Signpost] = {}
@@ -124,10 +148,18 @@ class _Assessment:
     def cite(self, ref: str) -> str:
         return _cite(self.pack.cite, ref)
 
-    def signpost(self, contact_id: str, why: str) -> None:
+    def signpost(
+        self,
+        contact_id: str,
+        why: str,
+        kind: SignpostKind = "support",
+        audience: Audience = "everyone",
+    ) -> None:
+        """An exclusion's signpost is where the matter goes instead: support, for everyone."""
         if contact_id in self.signposts:
             return
-        self.signposts[contact_id] = _signpost(self._contacts[contact_id], why)
+        contact = self._contacts[contact_id]
+        self.signposts[contact_id] = _signpost(contact, why, kind, audience)
 
     # -- the steps -------------------------------------------------------------------------
     def decide(self) -> Decision:
@@ -197,7 +229,7 @@ class _Assessment:
 
     def safety(self, ctx: Context) -> None:
         for rule in matching(self.national.safety_signposts, ctx):
-            self.signpost(rule.id, rule.why)
+            self.signpost(rule.id, rule.why, rule.kind, rule.audience)
 
     def route(self, ctx: Context) -> PackProcedure:
         for route in matching(self.pack.routing, ctx):
@@ -437,9 +469,9 @@ class _Assessment:
 
     def apply_signposts(self, ctx: Context) -> None:
         for rule in matching(self.pack.signposts, ctx):
-            self.signpost(rule.id, rule.why)
+            self.signpost(rule.id, rule.why, rule.kind, rule.audience)
         for rule in matching(self.national.ombudsman_signposts, ctx):
-            self.signpost(rule.id, rule.why)
+            self.signpost(rule.id, rule.why, rule.kind, rule.audience)
         if any(self._contacts[s].advocacy for s in self.signposts):
             self.flags["advocacy_offered"] = None
 

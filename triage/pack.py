@@ -27,9 +27,11 @@ from .calendar import (
     add_months,
     add_years,
     calendar_for,
+    today_in_england,
 )
 from .codes import (
     EXCLUSION_CODES,
+    Audience,
     Channel,
     ChildStatus,
     Circumstance,
@@ -41,9 +43,10 @@ from .codes import (
     PackProcedure,
     Relationship,
     Service,
+    SignpostKind,
     SuspensionOnlyCode,
 )
-from .errors import PackError, UnknownAuthorityError, pydantic_field
+from .errors import PackError, TriageError, UnknownAuthorityError, pydantic_field
 
 PACKS_PACKAGE = "triage.packs"
 NATIONAL_ID = "national"
@@ -227,6 +230,9 @@ class FlagRule(_Rule):
 
 class SignpostRule(_Rule):
     id: str
+    # What it is for and who it is for: the assistant words a signpost from these alone.
+    kind: SignpostKind
+    audience: Audience
     why: str
     ref: str = ""  # the contact's own entry carries the section it comes from
 
@@ -396,7 +402,37 @@ def _validate(model: type[BaseModel], data: Any, name: str) -> Any:
 @cache
 def load_national() -> NationalPack:
     nat: NationalPack = _validate(NationalPack, _read_yaml(NATIONAL_ID), NATIONAL_ID)
+    check_national(nat)
     return nat
+
+
+def _check_kind(rule: SignpostRule, contact: Contact, where: str) -> None:
+    """A signpost's kind agrees with its directory entry: advocacy exactly where the entry says
+    `advocacy: true` (which also sets the decision's advocacy_offered flag)."""
+    if (rule.kind == "advocacy") != contact.advocacy:
+        raise PackError(
+            where,
+            f"is {rule.kind!r} but directory entry {contact.id!r} has advocacy: "
+            f"{str(contact.advocacy).lower()}",
+        )
+
+
+def check_national(national: NationalPack) -> None:
+    """The national signposts: each names a national contact; ombudsman signposts are kind
+    ombudsman, and safety signposts are emergency or support."""
+    contacts = {c.id: c for c in national.directory}
+    lists = (
+        ("safety_signposts", ("emergency", "support")),
+        ("ombudsman_signposts", ("ombudsman",)),
+    )
+    for listed, kinds in lists:
+        for i, sp in enumerate(getattr(national, listed)):
+            where = f"{NATIONAL_ID}.yaml:{listed}.{i}"
+            if sp.id not in contacts:
+                raise PackError(f"{where}.id", f"{sp.id!r} is not in the national directory")
+            if sp.kind not in kinds:
+                raise PackError(f"{where}.kind", f"must be one of {', '.join(kinds)}")
+            _check_kind(sp, contacts[sp.id], f"{where}.kind")
 
 
 def check_pack(pack: Pack, national: NationalPack, name: str) -> None:
@@ -411,6 +447,9 @@ def check_pack(pack: Pack, national: NationalPack, name: str) -> None:
     for i, sp in enumerate(pack.signposts):
         if sp.id not in known:
             raise PackError(f"{name}.yaml:signposts.{i}.id", f"{sp.id!r} is not in any directory")
+    contacts = {c.id: c for c in (*national.directory, *pack.directory)}
+    for i, sp in enumerate(pack.signposts):
+        _check_kind(sp, contacts[sp.id], f"{name}.yaml:signposts.{i}.kind")
     for i, ex in enumerate(pack.exclusions):
         if ex.signpost and ex.signpost not in known:
             raise PackError(f"{name}.yaml:exclusions.{i}.signpost", f"{ex.signpost!r} unknown")
@@ -428,6 +467,38 @@ def content_hash(data: Any) -> str:
     """SHA-256 of one version's resolved content, key order and YAML spelling aside."""
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def with_signpost_kinds(data: Any, name: str) -> Any:
+    """A stored pack version from before signposts declared `kind` and `audience`, with them
+    filled in from the pack file's rule for the same contact (else from its directory entry:
+    advocacy where it says `advocacy: true`, support otherwise; for everyone). For the case
+    service's stored copies only: a pack file must declare both."""
+    if not isinstance(data, dict) or not isinstance(data.get("signposts"), list):
+        return data
+    try:
+        current = {r.id: r for r in load_pack(name).signposts}
+    except TriageError:
+        current = {}
+    advocacy = {
+        c.get("id"): bool(c.get("advocacy"))
+        for c in data.get("directory") or []
+        if isinstance(c, dict)
+    }
+    rules = []
+    for rule in data["signposts"]:
+        if isinstance(rule, dict) and ("kind" not in rule or "audience" not in rule):
+            known = current.get(rule.get("id", ""))
+            kind = "advocacy" if advocacy.get(rule.get("id")) else "support"
+            if known and (known.kind == "advocacy") == (kind == "advocacy"):
+                kind = known.kind
+            rule = {
+                "kind": kind,
+                "audience": known.audience if known else "everyone",
+                **rule,
+            }
+        rules.append(rule)
+    return {**data, "signposts": rules}
 
 
 def parse_pack(data: Any, name: str) -> Pack:
@@ -508,7 +579,7 @@ def load_pack(authority: str, on: dt.date | None = None) -> Pack:
     """The version of an authority's pack in force on `on` (default today). A day before the
     first version's `effective_from` gets the first version: a pack is never missing."""
     versions = pack_versions(authority)
-    day = on or dt.date.today()
+    day = on or today_in_england()
     chosen = versions[0]
     for version in versions[1:]:
         if version.effective_from is not None and version.effective_from <= day:

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from .calendar import today_in_england
 from .engine import assess
 from .errors import PackError, TriageError
 from .pack import CONTACT_DETAILS, Contact, Pack, _resolve_versions, load_pack, parse_pack
@@ -61,7 +62,7 @@ def pack_versions_from(spec: str) -> tuple[Pack, ...]:
 
 def version_on(versions: tuple[Pack, ...], day: dt.date | None) -> Pack:
     """The version in force on `day` (as `load_pack` chooses it)."""
-    chosen, when = versions[0], day or dt.date.today()
+    chosen, when = versions[0], day or today_in_england()
     for v in versions[1:]:
         if v.effective_from is not None and v.effective_from <= when:
             chosen = v
