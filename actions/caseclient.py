@@ -38,6 +38,8 @@ class Filed:
     permanent: bool = False  # retrying cannot help (a 4xx such as 409 or 422)
     error: str | None = None
     auth_refused: bool = False  # 401/403: retried with backoff, and staff alerted
+    # The case service's own triage decision: what staff see, so what the person is told.
+    decision: dict[str, Any] | None = None
 
 
 def _timeout(s: Settings) -> httpx.Timeout:
@@ -69,14 +71,18 @@ def _headers(s: Settings, key: str) -> dict[str, str]:
 def _interpret(resp: httpx.Response) -> Filed:
     if 200 <= resp.status_code < 300:
         try:
-            ref = resp.json().get("reference")
+            reply = resp.json()
         except ValueError:
-            ref = None
+            reply = None
+        reply = reply if isinstance(reply, dict) else {}
+        ref = reply.get("reference")
+        decision = reply.get("decision")
         return Filed(
             ok=ref is not None,
             reference=ref,
             status=resp.status_code,
             error=None if ref else "no reference in reply",
+            decision=decision if isinstance(decision, dict) else None,
         )
     if resp.status_code in AUTH_REFUSED:
         alerts.error(

@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,21 @@ class Outbox:
             row = db.execute("SELECT body FROM outbox WHERE key = ?", (key,)).fetchone()
         body: dict[str, Any] = json.loads(row[0])
         return body
+
+    async def file_now(
+        self, key: str, body: dict[str, Any], send: Callable[[dict[str, Any]], Awaitable[Filed]]
+    ) -> Filed | None:
+        """Files a case from the conversation: adds it (held from the background thread),
+        claims it and makes the first delivery attempt with `send`, and records the result.
+        None when it was delivered or is being delivered elsewhere (`status` has it); a
+        result that is not ok stays here for the background thread, unless it is permanent."""
+        self.add(key, body, hold_seconds=CLAIM_SECONDS)
+        claimed = self.claim(key)
+        if claimed is None:
+            return None
+        result = await send(claimed)
+        self.record(key, result)
+        return result
 
     def record(self, key: str, result: Filed) -> None:
         with self._db() as db:

@@ -1,7 +1,10 @@
 """Turns a triage decision into plain English (shared/conversation-style.md).
 
-The engine's words stay inside: procedures, exclusions and time limits are described, never
-named. Every contact and date comes from the decision or the authority's pack.
+Every sentence is in data/messages.yml (`outcome_*`, `feedback_*`); this module only chooses
+which ones the decision calls for and fills them in. What a signpost is for comes from its
+`kind` and who it is for from its `audience`, both declared in the pack, never from its name;
+a procedure and a stage are named by the pack's `public_name`; every contact and date comes
+from the decision or the authority's pack.
 """
 
 from __future__ import annotations
@@ -9,17 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import triage_link
+from . import texts, triage_link
 
-PROCEDURE_WORDS = {
-    "childrens_statutory": "the complaints process for children and young people who get help "
-    "from children's services",
-    "adults_statutory": "the complaints process for adult social care",
-    "corporate": "the council's complaints process",
-}
-OMBUDSMAN_WORDS = (
-    "the Local Government and Social Care Ombudsman, an independent service that's free"
-)
+# Who a signpost is for, in the order the person sees them.
+_ORDER_FOR_CHILD = ("children_young_people", "everyone", "adults")
+_ORDER_FOR_ADULT = ("adults", "everyone", "children_young_people")
 
 
 def long_date(iso: str | None) -> str | None:
@@ -29,36 +26,106 @@ def long_date(iso: str | None) -> str | None:
     return f"{d:%A} {d.day} {d:%B %Y}"
 
 
+def details(c: dict[str, Any]) -> str:
+    """A contact's phone, email and website, as they are written in the pack."""
+    labels = texts.raw("contact_labels")
+    return ", ".join(f"{labels[k]} {c[k]}" for k in ("phone", "email", "url") if c.get(k))
+
+
 def contact_line(c: dict[str, Any] | None) -> str:
     if not c:
         return ""
-    parts = [str(c["name"])]
-    for key, label in (("phone", "phone"), ("email", "email"), ("url", "website")):
-        if c.get(key):
-            parts.append(f"{label} {c[key]}")
-    return ", ".join(parts)
+    rest = details(c)
+    return f"{c['name']}, {rest}" if rest else str(c["name"])
 
 
 def complaints_contact() -> dict[str, Any] | None:
     return triage_link.contact(("complaint", "customer", "feedback", "general"))
 
 
-def _signposts(decision: dict[str, Any], *, advocacy: bool) -> list[dict[str, Any]]:
-    out = []
-    for s in decision.get("signposts", []):
-        ident = f"{s.get('id', '')} {s.get('name', '')}".lower()
-        is_advocacy = "advoca" in ident or "ncyl" in ident or "voice" in ident
-        if is_advocacy == advocacy and "ombudsman" not in ident and "lgsco" not in ident:
-            out.append(s)
-    return out
+def signposts_of(decision: dict[str, Any], kind: str, *, about_child: bool) -> list[dict[str, Any]]:
+    """The decision's signposts of one kind, those for the person's age group first."""
+    order = _ORDER_FOR_CHILD if about_child else _ORDER_FOR_ADULT
+    found = [s for s in decision.get("signposts", []) if s.get("kind", "support") == kind]
+    return sorted(found, key=lambda s: order.index(s.get("audience", "everyone")))
 
 
-def _ombudsman(decision: dict[str, Any]) -> dict[str, Any] | None:
-    for s in decision.get("signposts", []):
-        ident = f"{s.get('id', '')} {s.get('name', '')}".lower()
-        if "ombudsman" in ident or "lgsco" in ident:
-            return dict(s)
-    return None
+def _lines(contacts: list[dict[str, Any]]) -> str:
+    return "; ".join(contact_line(c) for c in contacts)
+
+
+def procedure_names(decision: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The pack's public names for the decision's procedure and stage (None where it has none)."""
+    pack = triage_link.pack_for(str(decision.get("authority") or triage_link.authority()))
+    proc = pack.procedures.get(decision.get("procedure"))
+    if proc is None:
+        return None, None
+    stage = int(decision.get("stage") or 1)
+    stage_def = next((s for s in proc.stages if s.stage == stage), None)
+    return " ".join(proc.public_name.split()), stage_def.public_name if stage_def else None
+
+
+def council_of(decision: dict[str, Any]) -> str:
+    return str(triage_link.pack_for(str(decision.get("authority") or triage_link.authority())).name)
+
+
+def _opening(
+    council: str,
+    reference: str | None,
+    contact_given: bool,
+    saved_receipt: str | None,
+    provisional: bool,
+) -> list[str]:
+    if reference:
+        msgs = [texts.say("outcome_sent", council=council, reference=reference)]
+    else:
+        how = (
+            texts.say("outcome_saved_contact")
+            if contact_given
+            else texts.say("outcome_saved_receipt", receipt=saved_receipt)
+        )
+        msgs = [texts.say("outcome_saved", council=council, how=how)]
+    if provisional:
+        msgs.append(texts.say("outcome_provisional", council=council))
+    return msgs
+
+
+def _dates(decision: dict[str, Any], council: str) -> list[str]:
+    deadlines = decision.get("deadlines") or {}
+    ack, reply = long_date(deadlines.get("acknowledge_by")), long_date(deadlines.get("respond_by"))
+    if ack and reply:
+        return [texts.say("outcome_dates_both", council=council, ack=ack, reply=reply)]
+    if ack:
+        return [texts.say("outcome_dates_ack", council=council, ack=ack)]
+    if reply:
+        return [texts.say("outcome_dates_reply", council=council, reply=reply)]
+    return []
+
+
+def _accepted(
+    decision: dict[str, Any], council: str, contact_given: bool, young: bool
+) -> list[str]:
+    msgs: list[str] = []
+    procedure, stage = procedure_names(decision)
+    if procedure:
+        msgs.append(texts.say("outcome_procedure", young, procedure=procedure))
+    if stage:
+        msgs.append(texts.say("outcome_stage", stage=stage))
+    if decision["outcome"] == "accept_discretionary":
+        limit = long_date((decision.get("time_limit") or {}).get("limit_date"))
+        key = "outcome_discretionary" if limit else "outcome_discretionary_no_date"
+        msgs.append(texts.say(key, council=council, limit=limit))
+    msgs.extend(_dates(decision, council))
+    if "anonymous_no_response" in decision.get("flags", []) or not contact_given:
+        msgs.append(texts.say("outcome_anonymous", council=council))
+    else:
+        team = contact_line(complaints_contact())
+        if team:
+            msgs.append(texts.say("outcome_follow_up", team=team))
+        escalate = long_date((decision.get("deadlines") or {}).get("escalate_by"))
+        if escalate:
+            msgs.append(texts.say("outcome_escalate_by", date=escalate))
+    return msgs
 
 
 def _redirects(decision: dict[str, Any]) -> list[str]:
@@ -69,7 +136,7 @@ def _redirects(decision: dict[str, Any]) -> list[str]:
             continue
         entry = triage_link.directory_entry(where)
         target = contact_line(entry) if entry else str(where)
-        lines.append(f"{ex['reason']} You can go here instead: {target}.")
+        lines.append(texts.say("outcome_redirect_line", reason=ex["reason"], target=target))
     return lines
 
 
@@ -81,6 +148,21 @@ def _plain_reasons(decision: dict[str, Any]) -> list[str]:
     ]
 
 
+def _ombudsman(decision: dict[str, Any], council: str, young: bool) -> list[str]:
+    ombudsmen = signposts_of(decision, "ombudsman", about_child=False)
+    if not ombudsmen:
+        return []
+    named = " ".join(
+        texts.say("outcome_ombudsman_entry", name=o["name"], details=details(o))
+        if details(o)
+        else texts.say("outcome_ombudsman_entry_no_details", name=o["name"])
+        for o in ombudsmen
+    )
+    if decision["outcome"] in ("accept", "accept_discretionary"):
+        return [texts.say("outcome_ombudsman", young, ombudsman=named)]
+    return [texts.say("outcome_ombudsman_final", young, council=council, ombudsman=named)]
+
+
 def complaint_outcome(
     decision: dict[str, Any],
     *,
@@ -88,99 +170,56 @@ def complaint_outcome(
     young: bool,
     contact_given: bool,
     saved_receipt: str | None = None,
+    about_child: bool | None = None,
+    provisional: bool | None = None,
 ) -> list[str]:
-    """The closing messages for a complaint: what happens, when, and where to get help."""
-    msgs: list[str] = []
+    """The closing messages for a complaint: what happens, when, and where to get help.
+
+    Once filed, the decision is the case service's (what staff see). While the case is queued
+    (no reference), or when the decision was worked out here, the dates are provisional and
+    said to be; `provisional` defaults to "no reference"."""
+    child = young if about_child is None else about_child or young
+    council = council_of(decision)
     outcome = decision["outcome"]
-    deadlines = decision.get("deadlines") or {}
-    ack, reply = long_date(deadlines.get("acknowledge_by")), long_date(deadlines.get("respond_by"))
-    team = contact_line(complaints_contact())
-    if reference:
-        msgs.append(
-            f"I've sent your complaint to {triage_link.council_name()}. "
-            f"Your reference is {reference}."
-        )
-    else:
-        how = (
-            "They'll send you your reference."
-            if contact_given
-            else f"Keep this receipt number so you can ask about it: {saved_receipt}."
-        )
-        msgs.append(
-            "Your complaint is saved. The council's system isn't answering right now, so "
-            "I'll send it automatically as soon as it's back. You don't need to do "
-            f"anything. {how}"
-        )
-    advocates = _signposts(decision, advocacy=True)
-    if advocates and (young or "advocacy_offered" in decision.get("flags", [])):
-        msgs.append(
-            "An advocate is someone on your side who can help you say what you want. "
-            "It's free and private: " + "; ".join(contact_line(a) for a in advocates)
-        )
+    if provisional is None:
+        provisional = reference is None
+    msgs = _opening(council, reference, contact_given, saved_receipt, provisional)
+    emergency = signposts_of(decision, "emergency", about_child=child)
+    if emergency:
+        msgs.append(texts.say("outcome_emergency", young, contacts=_lines(emergency)))
+    advocates = signposts_of(decision, "advocacy", about_child=child)
+    if advocates:
+        msgs.append(texts.say("outcome_advocates", young, contacts=_lines(advocates)))
     if outcome in ("accept", "accept_discretionary"):
-        procedure = PROCEDURE_WORDS.get(decision["procedure"], "the council's complaints process")
-        if decision.get("stage", 1) > 1:
-            msgs.append(
-                f"It will go through {procedure}. This time someone who wasn't involved "
-                "looks at it again."
-            )
-        else:
-            msgs.append(f"It will go through {procedure}.")
-        if outcome == "accept_discretionary":
-            msgs.append(
-                "This happened more than a year ago. The council can still decide to "
-                "look at it if there's a good reason it wasn't raised sooner. "
-                "I've sent it with a note saying so."
-            )
-        if ack or reply:
-            when = []
-            if ack:
-                when.append(f"The council will tell you it has your complaint by {ack}")
-            if reply:
-                when.append(f"it will reply by {reply}")
-            msgs.append(" and ".join(when) + ".")
-        if "anonymous_no_response" in decision.get("flags", []) or not contact_given:
-            msgs.append(
-                "You chose not to leave contact details, so the council can't reply "
-                "to you, but it will still look into it."
-            )
-        elif team:
-            msgs.append(f"If you don't hear back by then, contact {team}.")
+        msgs.extend(_accepted(decision, council, contact_given, young))
     elif outcome == "redirect":
-        msgs.append("This is dealt with somewhere else — here's where.")
+        msgs.append(texts.say("outcome_redirect"))
         msgs.extend(_redirects(decision))
     elif outcome == "decline":
-        msgs.append("The council can't look at this as a complaint.")
+        msgs.append(texts.say("outcome_decline", council=council))
         msgs.extend(_plain_reasons(decision))
+        team = contact_line(complaints_contact())
         if team:
-            msgs.append(f"If you want to talk about it, contact {team}.")
-    others = _signposts(decision, advocacy=False)
+            msgs.append(texts.say("outcome_decline_contact", team=team))
+    others = signposts_of(decision, "support", about_child=child)
     if others:
-        msgs.append("Other help: " + "; ".join(contact_line(s) for s in others[:3]))
-    ombudsman = _ombudsman(decision)
-    if ombudsman:
-        msgs.append(
-            f"If you're still unhappy after the council's final reply, you can go to "
-            f"{OMBUDSMAN_WORDS}: {contact_line(ombudsman)}."
-        )
+        msgs.append(texts.say("outcome_other_help", contacts=_lines(others)))
+    msgs.extend(_ombudsman(decision, council, young))
     return msgs
 
 
 def feedback_outcome(kind: str, decision: dict[str, Any], reference: str | None) -> list[str]:
-    msgs = []
+    thanks: dict[str, str] = texts.raw("feedback_thanks")
+    first = thanks.get(kind, thanks["other"])
+    if reference:
+        first = f"{first} {texts.say('feedback_reference', reference=reference)}"
+    msgs = [first]
     what = triage_link.feedback_text(kind)
-    thanks = {
-        "compliment": "Thank you. I've passed on your kind words.",
-        "comment": "Thank you. I've passed on your comments.",
-        "service_request": "Thank you. I've passed on your request to the right team.",
-        "information_request": "Thank you. I've passed on your question.",
-    }.get(kind, "Thank you. I've passed this on.")
-    msgs.append(thanks + (f" Your reference is {reference}." if reference else ""))
     if what:
         msgs.append(what)
     reply = long_date((decision.get("deadlines") or {}).get("respond_by"))
     if reply and kind != "compliment":
-        msgs.append(f"You should hear back by {reply}.")
+        msgs.append(texts.say("feedback_hear_back", reply=reply))
     if kind == "service_request":
-        msgs.append("If it isn't sorted out, you can come back and make a complaint.")
+        msgs.append(texts.say("feedback_come_back"))
     return msgs

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, get_args
 
 import triage
 import triage.codes
+from triage.calendar import today_in_england
 from triage.pack import DeemedReceipt, load_national
 
 from .settings import settings
@@ -77,8 +79,27 @@ def national(words: tuple[str, ...]) -> dict[str, Any] | None:
     return None
 
 
-def advocates() -> list[dict[str, Any]]:
-    return [d for c in pack().directory if c.advocacy and (d := _as_dict(c))]
+def advocates(about_child: bool | None = None) -> list[dict[str, Any]]:
+    """The pack's advocates; for a person, those for their age group and for everyone, their
+    own group first (the audience each signpost rule declares), or all where none fits."""
+    p = pack()
+    audience = {r.id: r.audience for r in p.signposts}
+    found = [
+        (audience.get(c.id, "everyone"), d)
+        for c in p.directory
+        if c.advocacy and (d := _as_dict(c))
+    ]
+    if about_child is None:
+        return [d for _, d in found]
+    own = "children_young_people" if about_child else "adults"
+    fits = [(a, d) for a, d in found if a in (own, "everyone")] or found
+    return [d for _, d in sorted(fits, key=lambda f: f[0] != own)]
+
+
+def today() -> dt.date:
+    """Today in England (triage.calendar), the one "today" every action counts from; tests
+    pin it here."""
+    return today_in_england()
 
 
 def feedback_text(kind: str) -> str | None:

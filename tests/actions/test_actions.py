@@ -7,13 +7,9 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import render
-from actions.actions import (
-    ActionRestart,
-    ActionStartEscalation,
-    ActionTwoStrikeFallback,
-    ReplyAction,
-)
+from actions import caseclient, filing, render
+from actions.replies import ActionTwoStrikeFallback, ReplyAction
+from actions.session import ActionRestart, ActionStartEscalation
 
 
 def _tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None) -> Tracker:
@@ -72,6 +68,8 @@ def _decision(**kw: Any) -> dict[str, Any]:
                 "name": "Local Government and Social Care Ombudsman",
                 "phone": "0300 061 0614",
                 "why": "x",
+                "kind": "ombudsman",
+                "audience": "everyone",
             }
         ],
         "flags": [],
@@ -87,7 +85,7 @@ def test_accepted_complaint_gives_reference_dates_and_ombudsman_in_plain_words()
     )
     assert "TW-2026-AAAAAA" in text
     assert "Wednesday 25 November 2026" in text and "Wednesday 9 December 2026" in text
-    assert "Local Government and Social Care Ombudsman, an independent service" in text
+    assert "You can contact Local Government and Social Care Ombudsman. It's independent" in text
     assert "LGSCO" not in text and "statutory" not in text
 
 
@@ -100,7 +98,7 @@ def test_late_complaint_explains_discretion() -> None:
             contact_given=True,
         )
     )
-    assert "more than a year ago" in text and "good reason" in text
+    assert "time limit" in text and "good reason" in text
 
 
 def test_saved_case_is_honest_about_the_outbox() -> None:
@@ -133,7 +131,6 @@ def _complaint_slots() -> dict[str, Any]:
 def test_filing_when_the_service_is_down_is_saved_and_said_honestly(
     tmp_path: Any, monkeypatch: Any
 ) -> None:
-    from actions import actions as mod
     from actions.caseclient import Filed
 
     monkeypatch.setenv("OUTBOX_PATH", str(tmp_path / "o.sqlite3"))
@@ -143,22 +140,22 @@ def test_filing_when_the_service_is_down_is_saved_and_said_honestly(
     async def down(*a: Any, **k: Any) -> Filed:
         return Filed(ok=False, error="ConnectError")
 
-    monkeypatch.setattr(mod, "file_case_async", down)
-    msgs, _ = _run(mod.ActionFileComplaint(), _tracker([], _complaint_slots()))
+    monkeypatch.setattr(caseclient, "file_case_async", down)
+    msgs, _ = _run(filing.ActionFileComplaint(), _tracker([], _complaint_slots()))
     assert "Your complaint is saved" in msgs[0]["text"]
-    assert mod.outbox.shared().pending_count() == 1
+    assert filing.outbox.shared().pending_count() == 1
 
     async def refused(*a: Any, **k: Any) -> Filed:
         return Filed(ok=False, status=422, permanent=True, error="HTTP 422")
 
-    monkeypatch.setattr(mod, "file_case_async", refused)
+    monkeypatch.setattr(caseclient, "file_case_async", refused)
     slots = {**_complaint_slots(), "case_key": "k2"}
-    msgs, _ = _run(mod.ActionFileComplaint(), _tracker([], slots))
+    msgs, _ = _run(filing.ActionFileComplaint(), _tracker([], slots))
     assert "couldn't send this" in msgs[0]["text"] and "01952" in msgs[0]["text"]
 
 
 def test_danger_wins_over_a_misread_stop() -> None:
-    from actions.actions import ActionStop
+    from actions.replies import ActionStop
 
     t = Tracker(
         "t",
@@ -183,7 +180,7 @@ def test_starting_again_clears_every_form_answer_in_the_domain() -> None:
 
     import yaml
 
-    from actions.actions import FORM_SLOTS
+    from actions.conversation import FORM_SLOTS
 
     domain = yaml.safe_load((Path(__file__).parents[2] / "bot" / "domain.yml").read_text())
     asked = {s for form in domain["forms"].values() for s in form["required_slots"]}

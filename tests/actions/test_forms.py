@@ -8,13 +8,14 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import forms
-from actions.forms import ValidateComplaintForm
+from actions import plan as planning
+from actions import triage_link
+from actions.complaint_form import ValidateComplaintForm
 
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forms, "today", lambda: dt.date(2026, 11, 27))
+    monkeypatch.setattr(triage_link, "today", lambda: dt.date(2026, 11, 27))
 
 
 def _tracker(slots: dict[str, Any], text: str = "") -> Tracker:
@@ -57,19 +58,19 @@ def test_two_failed_answers_explain_and_offer_skip_or_stop() -> None:
     assert "skip" in said[0] and "talk to a person" in said[0] and "01952 382006" in said[0]
     assert out["reasked"] == "who"  # the offer replaces the question this turn
     out, said = _validate("who", "skip", {"strikes": out["strikes"]})
-    assert out == {"who": forms.SKIPPED}
+    assert out == {"who": planning.SKIPPED}
 
 
 def test_a_third_miss_leaves_the_question_out() -> None:
     out, _ = _validate("who", "purple", {})
     out, _ = _validate("who", "purple", {"strikes": out["strikes"]})
     out, said = _validate("who", "purple", {"strikes": out["strikes"]})
-    assert out["who"] == forms.SKIPPED and "leave that question out" in said[0]
+    assert out["who"] == planning.SKIPPED and "leave that question out" in said[0]
 
 
 def test_talk_to_a_person_gives_the_contact_and_carries_on() -> None:
     out, said = _validate("relationship", "Talk to a person", {})
-    assert out == {"relationship": forms.SKIPPED} and "01952 382006" in said[0]
+    assert out == {"relationship": planning.SKIPPED} and "01952 382006" in said[0]
 
 
 def test_danger_words_in_an_answer_stop_for_safety_first() -> None:
@@ -118,11 +119,11 @@ def test_change_contact_details_clears_the_contact_not_the_story() -> None:
 
 
 def test_an_old_date_is_read_back_once_by_the_question_that_follows() -> None:
-    from actions.actions import ActionAskAwareDate
+    from actions.asks import ActionAskAwareDate
 
     out, said = _validate("incident_date", "about two years ago", {})
     assert out["incident_date"] == "2024-11-30" and said == []
-    assert forms.complaint_plan({"incident_date": out["incident_date"]}).count("aware_date") == 1
+    assert planning.complaint_plan({"incident_date": out["incident_date"]}).count("aware_date") == 1
     d = CollectingDispatcher()
     asyncio.run(ActionAskAwareDate().run(d, _tracker(out, ""), {}))
     assert d.messages[0]["text"].startswith(
@@ -131,8 +132,8 @@ def test_an_old_date_is_read_back_once_by_the_question_that_follows() -> None:
 
 
 def test_a_year_ago_from_29_february(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forms, "today", lambda: dt.date(2028, 2, 29))
-    assert forms.over_a_year_ago("2027-02-27") and not forms.over_a_year_ago("2027-02-28")
+    monkeypatch.setattr(triage_link, "today", lambda: dt.date(2028, 2, 29))
+    assert planning.over_a_year_ago("2027-02-27") and not planning.over_a_year_ago("2027-02-28")
 
 
 def test_prefilled_codes_are_kept_when_the_form_starts() -> None:

@@ -5,14 +5,15 @@ from typing import Any
 
 import pytest
 
-from actions import forms, triage_link
+from actions import plan as planning
+from actions import triage_link
 from actions.facts import build_facts, contact_block
 from actions.interrupts import interrupts_question
 
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forms, "today", lambda: dt.date(2026, 11, 27))
+    monkeypatch.setattr(triage_link, "today", lambda: dt.date(2026, 11, 27))
 
 
 def test_simple_complaint_asks_little() -> None:
@@ -24,7 +25,7 @@ def test_simple_complaint_asks_little() -> None:
     }
     # Filled questions stay in the plan (rasa_sdk validates only planned slots) and are not
     # asked again; these are the ones left to ask.
-    asked = [q for q in forms.complaint_plan(slots) if slots.get(q) is None]
+    asked = [q for q in planning.complaint_plan(slots) if slots.get(q) is None]
     assert asked == [
         "what_happened",
         "incident_date",
@@ -46,12 +47,12 @@ def test_childrens_complaint_asks_status_and_legal_question(
         "affected_is_child": True,
         "service": "childrens_social_care",
     }
-    plan = forms.complaint_plan(slots)
+    plan = planning.complaint_plan(slots)
     assert "child_status" in plan and "legal_check" in plan
     # Telford's rules turn on consent, so a parent is asked; Luton's do not.
     assert "consent" in plan
     monkeypatch.setattr(triage_link, "authority", lambda: "luton")
-    assert "consent" not in forms.complaint_plan(slots)
+    assert "consent" not in planning.complaint_plan(slots)
 
 
 def test_a_planned_question_stays_planned_once_answered() -> None:
@@ -59,46 +60,46 @@ def test_a_planned_question_stays_planned_once_answered() -> None:
     plan by its own answer is never validated, so the form rejects the turn."""
     before = {"who": "Someone else", "relationship": None}
     after = {**before, "relationship": "relative_or_friend"}
-    assert "relationship" in forms.complaint_plan(before)
-    assert "relationship" in forms.complaint_plan(after)
-    assert "affected_is_child" in forms.complaint_plan({**after, "affected_is_child": False})
+    assert "relationship" in planning.complaint_plan(before)
+    assert "relationship" in planning.complaint_plan(after)
+    assert "affected_is_child" in planning.complaint_plan({**after, "affected_is_child": False})
 
 
 def test_care_leaver_adult_is_asked_about_care_and_tenant_about_landlord() -> None:
     adult = {"who": "Me", "relationship": "self", "affected_is_child": False}
-    plan = forms.complaint_plan({**adult, "service": "childrens_social_care"})
+    plan = planning.complaint_plan({**adult, "service": "childrens_social_care"})
     assert "child_status" in plan
-    assert "child_status" not in forms.complaint_plan({**adult, "service": "waste"})
-    assert "council_tenant" in forms.complaint_plan({**adult, "service": "housing_landlord"})
-    assert "council_tenant" not in forms.complaint_plan({**adult, "service": "parking"})
+    assert "child_status" not in planning.complaint_plan({**adult, "service": "waste"})
+    assert "council_tenant" in planning.complaint_plan({**adult, "service": "housing_landlord"})
+    assert "council_tenant" not in planning.complaint_plan({**adult, "service": "parking"})
 
 
 def test_someone_else_needs_relationship_child_question_and_consent() -> None:
-    plan = forms.complaint_plan({"who": "Someone else", "relationship": None})
+    plan = planning.complaint_plan({"who": "Someone else", "relationship": None})
     assert plan[:2] == ["who", "relationship"]
-    plan = forms.complaint_plan({"who": "my mum", "relationship": "relative_or_friend"})
+    plan = planning.complaint_plan({"who": "my mum", "relationship": "relative_or_friend"})
     assert "affected_is_child" in plan and "consent" in plan
 
 
 def test_old_incident_asks_when_they_found_out() -> None:
-    plan = forms.complaint_plan({"service": "waste", "incident_date": "2024-06-30"})
+    plan = planning.complaint_plan({"service": "waste", "incident_date": "2024-06-30"})
     assert "aware_date" in plan
-    plan = forms.complaint_plan({"service": "waste", "incident_date": "2026-06-30"})
+    plan = planning.complaint_plan({"service": "waste", "incident_date": "2026-06-30"})
     assert "aware_date" not in plan
 
 
 def test_parking_asks_about_the_appeal_route() -> None:
-    assert "appeal_check" in forms.complaint_plan({"service": "parking"})
+    assert "appeal_check" in planning.complaint_plan({"service": "parking"})
 
 
 def test_escalation_asks_for_the_reply_date_not_the_story() -> None:
-    plan = forms.complaint_plan({"stage_requested": 2, "service": "waste"})
+    plan = planning.complaint_plan({"stage_requested": 2, "service": "waste"})
     assert "previous_response_date" in plan and "why_dissatisfied" in plan
     assert "what_happened" not in plan and "incident_date" not in plan
 
 
 def test_anonymous_skips_contact() -> None:
-    plan = forms.complaint_plan({"anonymous": True})
+    plan = planning.complaint_plan({"anonymous": True})
     assert "contact" not in plan and plan[-1] == "confirm"
 
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from actions import answers, forms, questions, texts
+from actions import plan as planning
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN: dict[str, Any] = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text())
@@ -28,7 +29,7 @@ def test_each_question_is_in_the_domain_with_its_wording_and_reader(slot: str) -
     assert texts.raw(q.ask), f"{q.ask} missing from messages.yml"
     assert texts.raw(q.need), f"{q.need} missing from messages.yml"
     assert q.parser in answers.READERS
-    groups = {group for _, group in forms.CHANGE_WORDS}
+    groups = {group for _, group in planning.CHANGE_WORDS}
     assert q.change is None or q.change in groups
 
 

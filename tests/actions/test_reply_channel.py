@@ -11,10 +11,10 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions as mod
-from actions import forms, triage_link
+from actions import asks, filing, triage_link
+from actions import plan as planning
+from actions.complaint_form import ValidateComplaintForm
 from actions.facts import build_facts
-from actions.forms import ValidateComplaintForm
 from actions.interrupts import answer_for
 from actions.reply_channel import UNKNOWN, read_channel
 from actions.summary import summary
@@ -25,7 +25,7 @@ SENT = dt.date(2026, 10, 1)  # a Thursday, with no bank holiday for the next six
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forms, "today", lambda: dt.date(2026, 11, 27))
+    monkeypatch.setattr(triage_link, "today", lambda: dt.date(2026, 11, 27))
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def _stage2() -> dict[str, Any]:
 
 @pytest.mark.usefixtures("warwickshire")
 def test_warwickshire_asks_how_the_reply_came_right_after_its_date() -> None:
-    plan = forms.complaint_plan(_stage2())
+    plan = planning.complaint_plan(_stage2())
     at = plan.index("previous_response_date")
     assert plan[at + 1] == "previous_response_channel"
     assert plan[at + 2] == "why_dissatisfied"
@@ -52,17 +52,17 @@ def test_warwickshire_asks_how_the_reply_came_right_after_its_date() -> None:
 
 @pytest.mark.usefixtures("warwickshire")
 def test_not_asked_for_a_new_complaint_or_without_a_reply_date() -> None:
-    assert "previous_response_channel" not in forms.complaint_plan(
+    assert "previous_response_channel" not in planning.complaint_plan(
         {"who": "Me", "relationship": "self", "service": "highways", "stage_requested": 1}
     )
-    for date in ("unknown", forms.SKIPPED):
-        plan = forms.complaint_plan({**_stage2(), "previous_response_date": date})
+    for date in ("unknown", planning.SKIPPED):
+        plan = planning.complaint_plan({**_stage2(), "previous_response_date": date})
         assert "previous_response_channel" not in plan
 
 
 @pytest.mark.usefixtures("telford")
 def test_not_asked_where_the_pack_is_silent_on_deemed_receipt() -> None:
-    plan = forms.complaint_plan(_stage2())
+    plan = planning.complaint_plan(_stage2())
     assert "previous_response_date" in plan and "previous_response_channel" not in plan
 
 
@@ -133,7 +133,7 @@ def test_two_unreadable_answers_explain_and_offer_skip_never_a_loop() -> None:
     out, said = _validate("purple", {"strikes": out["strikes"]})
     assert "skip" in said[0] and "talk to a person" in said[0]
     out, _ = _validate("skip", {"strikes": out["strikes"]})
-    assert out == {"previous_response_channel": forms.SKIPPED}
+    assert out == {"previous_response_channel": planning.SKIPPED}
 
 
 def test_a_button_answer_is_not_taken_for_a_request_for_a_person() -> None:
@@ -149,7 +149,7 @@ def test_a_button_answer_is_not_taken_for_a_request_for_a_person() -> None:
 
 def test_the_question_has_plain_words_and_buttons() -> None:
     d = CollectingDispatcher()
-    ask = next(a for a in mod.ASK_ACTIONS if a.slot == "previous_response_channel")()
+    ask = next(a for a in asks.ASK_ACTIONS if a.slot == "previous_response_channel")()
     asyncio.run(ask.run(d, _tracker({}, ""), {}))
     assert d.messages[0]["text"] == "How did the council send you its reply?"
     assert [b["title"] for b in d.messages[0]["buttons"]] == [
@@ -171,7 +171,7 @@ def test_facts_carry_the_channel_only_for_an_escalation_and_only_when_known() ->
     )
     assert facts["previous_response_channel"] == "second_class_post"
     assert facts["previous_response_date"] == SENT.isoformat()
-    for unset in (UNKNOWN, forms.SKIPPED, None):
+    for unset in (UNKNOWN, planning.SKIPPED, None):
         facts = build_facts(
             {**slots, "previous_response_channel": unset}, authority="warwickshire", today=today
         )
@@ -199,7 +199,7 @@ def test_summary_shows_it_and_it_can_be_changed_on_its_own() -> None:
 
 def test_the_change_button_is_offered_only_when_the_summary_shows_it() -> None:
     def titles(slots: dict[str, Any]) -> list[str]:
-        return [b["title"] for b in mod.ActionAskConfirm().buttons(_tracker(slots, ""))]
+        return [b["title"] for b in asks.ActionAskConfirm().buttons(_tracker(slots, ""))]
 
     shown = titles({**_stage2(), "previous_response_channel": "email"})
     assert shown[shown.index("Change the date") + 1] == "Change how the reply was sent"
@@ -234,14 +234,14 @@ def test_second_class_post_moves_the_escalation_window_on_a_boundary_date() -> N
 def test_filing_sends_the_channel_to_triage_and_the_case(monkeypatch: pytest.MonkeyPatch) -> None:
     email_limit = working_days_after(SENT, 20)
     received = working_days_after(email_limit, 1)
-    monkeypatch.setattr(mod, "today", lambda: received)
+    monkeypatch.setattr(triage_link, "today", lambda: received)
     bodies: list[dict[str, Any]] = []
 
-    async def filed(tracker: Any, body: dict[str, Any], key: str) -> str:
+    async def filed(body: dict[str, Any], key: str) -> tuple[str, None]:
         bodies.append(body)
-        return "WCC-2026-AAAAAA"
+        return "WCC-2026-AAAAAA", None
 
-    monkeypatch.setattr(mod, "_file", filed)
+    monkeypatch.setattr(filing, "file_now", filed)
     said: dict[str, str] = {}
     for channel in ("email", "second_class_post"):
         slots = {
@@ -257,14 +257,14 @@ def test_filing_sends_the_channel_to_triage_and_the_case(monkeypatch: pytest.Mon
             "case_key": channel,
         }
         d = CollectingDispatcher()
-        asyncio.run(mod.ActionFileComplaint().run(d, _tracker(slots, "yes"), {}))
+        asyncio.run(filing.ActionFileComplaint().run(d, _tracker(slots, "yes"), {}))
         said[channel] = "\n".join(m.get("text") or "" for m in d.messages)
     assert [b["facts"]["previous_response_channel"] for b in bodies] == [
         "email",
         "second_class_post",
     ]
     assert "can't look at this as a complaint" in said["email"]
-    assert "someone who wasn't involved looks at it again" in said["second_class_post"]
+    assert "the Customer Relations Team reviews" in said["second_class_post"]
 
 
 def test_not_sure_of_the_reply_date_gets_one_month_question_not_two() -> None:
@@ -273,7 +273,7 @@ def test_not_sure_of_the_reply_date_gets_one_month_question_not_two() -> None:
         "not sure", d, _tracker({}, "not sure", requested="previous_response_date"), {}
     )
     assert "month and year" in d.messages[0]["text"]
-    ask = mod.ActionAskPreviousResponseDate()
+    ask = asks.ActionAskPreviousResponseDate()
     d = CollectingDispatcher()
     slots = {"date_unsure": out["date_unsure"]}
     asyncio.run(ask.run(d, _tracker(slots, "", requested="previous_response_date"), {}))

@@ -1,0 +1,246 @@
+# mypy: allow-subclassing-any
+"""The complaint form (validate_complaint_form): which questions it asks is plan.py, how each
+answer is read is here, and what a missed or unsafe answer gets is the shared AnswerForm
+(forms.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from . import people, reply_channel, services, texts
+from .complaint_checks import ComplaintChecks
+from .dates import is_unsure
+from .forms import AnswerForm, advocate_offer, validate_service_answer
+from .plan import CHANGE_WORDS, change_slots, complaint_plan, over_a_year_ago
+from .safety import in_danger
+
+
+class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
+    """Reads the complaint form's answers: who, the service, the story, the dates, what
+    they want, their contact details and the summary (the checks: complaint_checks.py)."""
+
+    def name(self) -> str:
+        return "validate_complaint_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return complaint_plan(tracker.slots)
+
+    def validate_who(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("who", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        who = people.who_from(str(value))
+        if who is None:
+            return self._fail("who", dispatcher, tracker)
+        out: dict[str, Any] = {
+            "who": str(value),
+            "relationship": None if who.relationship == "other" else who.relationship,
+            "affected_is_child": who.is_child,
+        }
+        age = people.age_in(str(value))
+        if age is not None:
+            out["complainant_age"] = age
+        if who.young_person:
+            out["young_person"] = True
+            dispatcher.utter_message(text=advocate_offer())
+        return out
+
+    def validate_relationship(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("relationship", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        rel = people.relationship_in(str(value))
+        if rel is None:
+            return self._fail("relationship", dispatcher, tracker)
+        out: dict[str, Any] = {"relationship": rel}
+        age = people.age_in(str(value))
+        if age is not None:
+            # "She's my nan, she's 80": the age answers the next question too.
+            out["affected_is_child"] = age < 18
+        return out
+
+    def validate_affected_is_child(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if isinstance(value, bool):
+            return {"affected_is_child": value}
+        guarded = self._guard("affected_is_child", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        age = people.age_in(str(value)) or (
+            int(m.group()) if (m := re.search(r"\b\d{1,2}\b", str(value))) else None
+        )
+        answer = people.yes_no(str(value)) if age is None else age < 18
+        if answer is None:
+            return self._fail("affected_is_child", dispatcher, tracker)
+        return {"affected_is_child": answer}
+
+    def validate_service(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return validate_service_answer(self, value, dispatcher, tracker)
+
+    def validate_child_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if isinstance(value, list):
+            return {"child_status": value}
+        guarded = self._guard("child_status", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        statuses = people.child_statuses(str(value))
+        if statuses is None:
+            if is_unsure(str(value)):
+                return {"child_status": []}
+            return self._fail("child_status", dispatcher, tracker)
+        return {"child_status": statuses}
+
+    def validate_what_happened(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("what_happened", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value).strip()
+        if len(text) < 3:
+            return self._fail("what_happened", dispatcher, tracker)
+        out: dict[str, Any] = {"what_happened": text}
+        if tracker.get_slot("service") is None:
+            found = services.match_service(text, about_child=tracker.get_slot("affected_is_child"))
+            if found:
+                out["service"] = found
+        return out
+
+    def validate_incident_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        out = self._date("incident_date", value, dispatcher, tracker, read_back=False)
+        spoken = out.get("incident_date_spoken")
+        # An old date is read back by the next question ("Got it — ... That's more than a
+        # year ago."), so saying it here too would repeat it.
+        if spoken and not over_a_year_ago(out.get("incident_date")):
+            dispatcher.utter_message(text=texts.say("date_read_back", date=spoken))
+        return out
+
+    def validate_aware_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value).lower()
+        if re.search(r"\b(same time|at the time|straight away|when it happened|then)\b", text):
+            return {"aware_date": tracker.get_slot("incident_date")}
+        return self._date("aware_date", value, dispatcher, tracker)
+
+    def validate_previous_response_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._date("previous_response_date", value, dispatcher, tracker)
+
+    def validate_previous_response_channel(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("previous_response_channel", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        channel = reply_channel.read_channel(str(value))
+        if channel is None:
+            return self._fail("previous_response_channel", dispatcher, tracker)
+        # "A letter" or "not sure" is an answer too: the channel stays unknown and the
+        # engine uses its default, rather than asking again.
+        return {"previous_response_channel": channel}
+
+    def validate_why_dissatisfied(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("why_dissatisfied", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        if len(str(value).strip()) < 3:
+            return self._fail("why_dissatisfied", dispatcher, tracker)
+        return {"why_dissatisfied": str(value).strip()}
+
+    def validate_desired_outcome(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("desired_outcome", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        if len(str(value).strip()) < 2:
+            return self._fail("desired_outcome", dispatcher, tracker)
+        return {"desired_outcome": str(value).strip()}
+
+    def validate_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value)
+        if in_danger(text):
+            return self._guard("name", value, dispatcher, tracker) or {}
+        if people.wants_anonymous(text):
+            dispatcher.utter_message(text=texts.say("anonymous_meaning"))
+            return {"name": "anonymous", "anonymous": True}
+        if not people.looks_like_name(people.clean_name(text)):
+            return self._fail("name", dispatcher, tracker)
+        return {"name": people.clean_name(text), "anonymous": False}
+
+    def validate_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("contact", value, dispatcher, tracker)
+        if guarded is not None:
+            return {**guarded, "contact_preferred": "none"} if guarded.get("contact") else guarded
+        choice = people.contact_from(str(value))
+        if choice is None:
+            return self._fail("contact", dispatcher, tracker)
+        return {
+            "contact": str(value),
+            "contact_email": choice.email,
+            "contact_phone": choice.phone,
+            "contact_preferred": choice.preferred,
+        }
+
+    def validate_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("address", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        if len(str(value).strip()) < 6:
+            return self._fail("address", dispatcher, tracker)
+        return {"address": str(value).strip()}
+
+    def validate_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if in_danger(str(value)):
+            # Danger at the summary (issue 16): the safety reply first, then the summary again;
+            # the same words never send the complaint or change it.
+            self._guard("confirm", value, dispatcher, tracker)
+            return {"confirm": None, "safeguarding": True}
+        text = str(value).lower()
+        if re.search(r"\b(change|wrong|edit|fix|correct|update)\b", text):
+            for pattern, group in CHANGE_WORDS:
+                if re.search(pattern, text):
+                    return {**dict.fromkeys(change_slots(group)), "confirm": None}
+            return self._fail("confirm", dispatcher, tracker)
+        answer = people.yes_no(text)
+        if answer or re.search(r"\b(send|submit|looks good|that'?s it|all good)\b", text):
+            return {"confirm": True}
+        if answer is False:
+            dispatcher.utter_message(text=texts.say("need_confirm"))
+            return {"confirm": None}
+        return self._fail("confirm", dispatcher, tracker)

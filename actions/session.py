@@ -1,0 +1,151 @@
+# mypy: allow-subclassing-any
+"""The start of a session and of each matter: a new session, starting again, and starting a
+complaint, an escalation (a second look) or feedback, keeping what the opening message said."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import (
+    ActionExecuted,
+    EventType,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+)
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from . import people, services, stages, texts
+from .conversation import details_in, reset, safety_first
+from .forms import advocate_offer
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        # Nothing is carried over: a new session is a new conversation about a new matter.
+        return [SessionStarted(), ActionExecuted("action_listen")]
+
+
+class ActionRestart(Action):
+    def name(self) -> str:
+        return "action_restart"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe  # "I started cutting again" is not a request to start again
+        dispatcher.utter_message(text=texts.say("restart"))
+        # Rasa 3.6 does not run session start after a restart by itself.
+        return [Restarted(), FollowupAction("action_session_start")]
+
+
+class ActionStartComplaint(Action):
+    """Starts the complaint form, keeping whatever the opening message already told us."""
+
+    def name(self) -> str:
+        return "action_start_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        safe = safety_first(dispatcher, tracker) or []
+        text = str(tracker.latest_message.get("text") or "")
+        events: list[EventType] = [
+            *reset(),
+            SlotSet("kind", "complaint"),
+            SlotSet("stage_requested", 1),
+            SlotSet("case_key", uuid.uuid4().hex),
+        ]
+        who = people.who_from(text) if re.search(r"\bmy\b|\bi'?m\b|\bim\b", text, re.I) else None
+        is_child = who.is_child if who else None
+        young_now = bool(who and who.young_person) or bool(tracker.get_slot("young_person"))
+        if who and who.relationship not in ("other", "self"):
+            events += [
+                SlotSet("who", text),
+                SlotSet("relationship", who.relationship),
+                SlotSet("affected_is_child", who.is_child),
+            ]
+        if young_now:
+            events += [
+                SlotSet("young_person", True),
+                SlotSet("who", text),
+                SlotSet("relationship", "self"),
+                SlotSet("affected_is_child", True),
+                SlotSet("complainant_age", people.age_in(text)),
+            ]
+        service = services.match_service(text, about_child=is_child)
+        if service:
+            events.append(SlotSet("service", service))
+        details = details_in(text)
+        if details:
+            events.append(SlotSet("what_happened", details))
+        dispatcher.utter_message(text=texts.say("start_complaint", young_now))
+        if young_now:
+            dispatcher.utter_message(text=advocate_offer())
+        return [*events, *safe]
+
+
+class ActionStartEscalation(Action):
+    def name(self) -> str:
+        return "action_start_escalation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        safe = safety_first(dispatcher, tracker) or []
+        text = str(tracker.latest_message.get("text") or "")
+        stage = stages.stage_from(text)
+        events: list[EventType] = [
+            *reset(),
+            SlotSet("kind", "complaint"),
+            SlotSet("stage_requested", stage),
+            SlotSet("case_key", uuid.uuid4().hex),
+        ]
+        service = services.match_service(text)
+        if service:
+            events.append(SlotSet("service", service))
+        dispatcher.utter_message(text=texts.say("start_escalation"))
+        return [*events, *safe]
+
+
+class ActionStartFeedback(Action):
+    """Compliments, comments, service and information requests: recorded, not forced through
+    the complaint form."""
+
+    def name(self) -> str:
+        return "action_start_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        safe = safety_first(dispatcher, tracker) or []
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        kind = {
+            "compliment": "compliment",
+            "comment": "comment",
+            "service_request": "service_request",
+            "information_request": "information_request",
+        }.get(str(intent), "comment")
+        text = str(tracker.latest_message.get("text") or "")
+        events: list[EventType] = [
+            *reset(),
+            SlotSet("kind", kind),
+            SlotSet("case_key", uuid.uuid4().hex),
+        ]
+        service = services.match_service(text)
+        if service:
+            events.append(SlotSet("service", service))
+        details = details_in(text)
+        if details:
+            events.append(SlotSet("feedback_text", details))
+        return [*events, *safe]
