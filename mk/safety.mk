@@ -3,10 +3,11 @@
 # and as the answer to "what happened" mid-complaint (needs the trained model, like test-e2e).
 .PHONY: test-safety test-safety-rest
 
-test-safety: $(STAMP)
+test-safety: $(STAMP) ## the danger check scored on its held-out set, in process
 	$(BIN)/pytest -q -rA -m "not e2e" tests/safety
 
-test-safety-rest: $(RASA_MODEL) $(STAMP)
+test-safety-rest: $(RASA_MODEL) $(STAMP) ## a sample of the held-out set over Rasa's REST channel
 	$(BIN)/pytest -q -rA -s -m e2e tests/safety
 
-TEST_STEPS += test-safety test-safety-rest
+UNIT_STEPS += test-safety
+SERVER_STEPS += test-safety-rest

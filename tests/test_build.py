@@ -1,0 +1,58 @@
+"""The build explains itself (issue 14): `make help` lists every target with one line, and the
+repository stands alone, so nothing reads from beside it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MAKEFILES = [REPO / "Makefile", *sorted((REPO / "mk").glob("*.mk"))]
+
+
+def phony_targets() -> set[str]:
+    names: set[str] = set()
+    for path in MAKEFILES:
+        text = path.read_text(encoding="utf-8").replace("\\\n", " ")
+        for line in re.findall(r"^\.PHONY:(.*)$", text, flags=re.M):
+            names.update(line.split())
+    return names
+
+
+def test_make_help_lists_every_target_once_with_a_line_saying_what_it_does() -> None:
+    out = subprocess.run(
+        ["make", "--no-print-directory", "help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    listed = re.findall(r"^  (\S+) +\S.*$", out, flags=re.M)
+    assert sorted(listed) == sorted(set(listed)), "a target is listed twice"
+    assert phony_targets() - set(listed) == set(), "targets without a `## what it does`"
+
+
+def test_every_mk_file_is_included_in_an_explicit_order() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    included = re.search(r"^include (.*)$", makefile, flags=re.M)
+    assert included, "the Makefile includes mk/ files by name"
+    names = included.group(1).split()
+    assert sorted(names) == sorted(f"mk/{p.name}" for p in (REPO / "mk").glob("*.mk"))
+
+
+def test_nothing_reads_from_beside_the_repository() -> None:
+    places = ["tests", "triage", "bot", "scripts", "mk", ".ci", "actions", "caseservice", "bench"]
+    pattern = re.compile(r"\.\./shared|parents\[3\]|/work/shared")
+    found = []
+    for top in places:
+        for path in (REPO / top).rglob("*"):
+            if path.suffix in {".py", ".sh", ".mk", ".yml", ".yaml", ""} and path.is_file():
+                if path == Path(__file__) or "__pycache__" in path.parts:
+                    continue
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (UnicodeDecodeError, OSError):
+                    continue
+                found += [f"{path.relative_to(REPO)}" for _ in pattern.finditer(text)]
+    assert found == []
