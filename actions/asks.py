@@ -192,7 +192,7 @@ class ActionAskAwareDate(DateAskAction):
     slot = "aware_date"
 
     def values(self, tracker: Tracker) -> dict[str, Any]:
-        return {"date": tracker.get_slot("incident_date_spoken") or "that date"}
+        return {"date": tracker.get_slot("incident_date_spoken") or texts.say("that_date")}
 
 
 class ActionAskAppealCheck(AskAction):
@@ -200,6 +200,15 @@ class ActionAskAppealCheck(AskAction):
 
     def values(self, tracker: Tracker) -> dict[str, Any]:
         return {"question": services.appeal_question(tracker.get_slot("service")) or ""}
+
+
+class ActionAskCircumstanceCheck(AskAction):
+    """The choices are the circumstances the pack routes on for this service."""
+
+    slot = "circumstance_check"
+
+    def buttons(self, tracker: Tracker) -> list[dict[str, str]]:
+        return answer_buttons(self.slot, tracker.get_slot("service"))
 
 
 class ActionAskConfirm(AskAction):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from . import triage_link
+from . import texts, triage_link
 from .dates import is_unsure
 
 Channel = Literal["email", "first_class_post", "second_class_post", "in_person"]
@@ -37,14 +37,6 @@ _OTHER = re.compile(
     r"not sure|unsure|can'?t remember|don'?t know)\b",
     re.IGNORECASE,
 )
-# How the summary says it back.
-_SPOKEN: dict[str, str] = {
-    "email": "By email",
-    "first_class_post": "By first class post",
-    "second_class_post": "By second class post",
-    "in_person": "Given to you in person",
-    UNKNOWN: "Not sure",
-}
 
 
 def read_channel(text: str) -> str | None:
@@ -65,4 +57,6 @@ def asks_channel() -> bool:
 
 
 def spoken(value: object) -> str | None:
-    return _SPOKEN.get(value) if isinstance(value, str) else None
+    """How the summary says it back (data/messages.yml, `channel_spoken`)."""
+    said: dict[str, str] = texts.raw("channel_spoken")
+    return said.get(value) if isinstance(value, str) else None

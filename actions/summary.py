@@ -1,54 +1,48 @@
-"""The summary read back before filing, one line per thing the person can change."""
+"""The summary read back before filing, one line per thing the person can change. Its words
+are data/messages.yml (`summary`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import reply_channel, services
-
-WHO_WORDS = {
-    "self": "You",
-    "parent": "Your child",
-    "guardian": "A child you're guardian of",
-    "foster_carer": "A child you foster",
-    "special_guardian": "A child you're special guardian of",
-    "prospective_adopter": "A child you're adopting",
-    "advocate": "Someone you're an advocate for",
-    "relative_or_friend": "A family member or friend",
-    "representative": "Someone you represent",
-    "partner_agency": "Someone you work with",
-}
+from . import reply_channel, services, texts
 
 
 def summary(slots: dict[str, Any]) -> str:
-    lines = [f"• Who it's about: {WHO_WORDS.get(str(slots.get('relationship')), 'Not given')}"]
+    words: dict[str, Any] = texts.raw("summary")
+    label: dict[str, str] = words["labels"]
+    no, not_given = words["no"], words["not_given"]
+
+    def line(key: str, value: Any) -> str:
+        return str(words["line"]).format(label=label[key], value=value)
+
+    who = words["who"].get(str(slots.get("relationship")), not_given)
+    lines = [line("who", who)]
     service = slots.get("service")
-    lines.append(f"• Service: {services.label(service) if service else 'Not given'}")
+    lines.append(line("service", services.label(service) if service else not_given))
     tenant = slots.get("council_tenant")
     if isinstance(tenant, bool):
-        lines.append(f"• The council is your landlord: {'Yes' if tenant else 'No'}")
+        lines.append(line("council_tenant", words["yes"] if tenant else no))
     if slots.get("what_happened") and int(slots.get("stage_requested") or 1) == 1:
-        lines.append(f"• What happened: {slots['what_happened']}")
+        lines.append(line("what_happened", slots["what_happened"]))
     if slots.get("why_dissatisfied"):
-        lines.append(f"• Why you're still unhappy: {slots['why_dissatisfied']}")
-    for slot, label in (
-        ("incident_date", "When"),
-        ("aware_date", "When you found out"),
-        ("previous_response_date", "Date of the council's reply"),
-    ):
+        lines.append(line("why_dissatisfied", slots["why_dissatisfied"]))
+    for slot in ("incident_date", "aware_date", "previous_response_date"):
         value = slots.get(slot)
         if value and value != "skipped":
-            spoken = slots.get(f"{slot}_spoken") or ("Not known" if value == "unknown" else value)
-            lines.append(f"• {label}: {spoken}")
+            spoken = slots.get(f"{slot}_spoken") or (
+                words["not_known"] if value == "unknown" else value
+            )
+            lines.append(line(slot, spoken))
     channel = reply_channel.spoken(slots.get("previous_response_channel"))
     if channel:
-        lines.append(f"• How the council sent its reply: {channel}")
+        lines.append(line("previous_response_channel", channel))
     if slots.get("desired_outcome"):
-        lines.append(f"• What you'd like: {slots['desired_outcome']}")
+        lines.append(line("desired_outcome", slots["desired_outcome"]))
     if slots.get("anonymous"):
-        lines.append("• Contact: you'd like to stay anonymous")
+        lines.append(line("contact", words["anonymous"]))
     else:
         how = slots.get("contact_email") or slots.get("contact_phone") or slots.get("address")
-        lines.append(f"• Name: {slots.get('name') or 'Not given'}")
-        lines.append(f"• Reply to: {how or 'Not given'}")
+        lines.append(line("name", slots.get("name") or not_given))
+        lines.append(line("reply_to", how or not_given))
     return "\n".join(lines)
