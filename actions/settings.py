@@ -25,7 +25,7 @@ class Settings:
 def settings() -> Settings:
     return Settings(
         authority=os.environ.get("AUTHORITY", "telford-wrekin"),
-        caseservice_url=os.environ.get("CASESERVICE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        caseservice_url=os.environ.get("CASESERVICE_URL", "http://127.0.0.1:8100").rstrip("/"),
         caseservice_token=os.environ.get("CASESERVICE_TOKEN", ""),
         outbox_path=Path(os.environ.get("OUTBOX_PATH", "var/outbox.sqlite3")),
         outbox_poll_seconds=float(os.environ.get("OUTBOX_POLL_SECONDS", "2")),

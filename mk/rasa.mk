@@ -11,7 +11,9 @@ RASA_MODEL := bot/models/current.tar.gz
 RASA_ENV := SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false \
   RASA_CACHE_DIRECTORY=var/rasa-cache PYTHONWARNINGS=ignore
 RASA_RESULTS := var/rasa-results
-ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
+# One name per port, as scripts/run.sh and the Procfile use them.
+ACTIONS_PORT ?= 5055
+ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 export ACTION_ENDPOINT_URL
 
 .PHONY: rasa-venv train test-actions test-rasa test-e2e test-conversations shell action-server \
@@ -65,7 +67,7 @@ test-conversations: $(RASA_MODEL) $(STAMP) ## every pack's scenarios told by gen
 # For staff: start a case service (see caseservice --help), then `make action-server` with
 # CASESERVICE_URL and CASESERVICE_TOKEN set, then `make shell` in another terminal.
 action-server: $(STAMP) ## the action server alone (ACTIONS_PORT, default 5055)
-	$(PY) -m rasa_sdk --actions actions --port $(or $(ACTIONS_PORT),5055)
+	$(PY) -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
 
 shell: $(RASA_MODEL) ## chat with the bot in the terminal (needs make action-server)
 	$(RASA_ENV) $(RASA) shell --model $(RASA_MODEL) --endpoints bot/endpoints.yml

@@ -7,7 +7,7 @@
 # Settings (environment):
 #   AUTHORITY      council id, e.g. telford-wrekin (default); `.venv/bin/triage authorities` lists them
 #   WEB_PORT       demo page (8080)      RASA_PORT     Rasa server (5005)
-#   ACTIONS_PORT   action server (5055)  CASES_PORT    case service (8100)
+#   ACTIONS_PORT   action server (5055)  CASESERVICE_PORT  case service (8100)
 #   RUN_DIR        database, token and outbox (var/run)
 #   RUN_SKIP_BUILD=1  skip the install/train step (the browser tests build first, then use this)
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 export AUTHORITY="${AUTHORITY:-telford-wrekin}"
 export WEB_PORT="${WEB_PORT:-8080}" RASA_PORT="${RASA_PORT:-5005}"
-export ACTIONS_PORT="${ACTIONS_PORT:-5055}" CASES_PORT="${CASES_PORT:-8100}"
+export ACTIONS_PORT="${ACTIONS_PORT:-5055}" CASESERVICE_PORT="${CASESERVICE_PORT:-8100}"
 RUN_DIR="${RUN_DIR:-var/run}"
 mkdir -p "$RUN_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
@@ -38,7 +38,7 @@ grep -qxF -- "$AUTHORITY" <<<"$known" ||
 [ -f "$RASA_MODEL" ] || die "no trained model at $RASA_MODEL (run: make train)"
 
 # A clear message beats four tracebacks when something else already has a port.
-for name in WEB_PORT RASA_PORT ACTIONS_PORT CASES_PORT; do
+for name in WEB_PORT RASA_PORT ACTIONS_PORT CASESERVICE_PORT; do
   port="${!name}"
   if ! .venv/bin/python - "$port" <<'EOF'
 import socket, sys
@@ -68,7 +68,7 @@ TOKEN_FILE="$RUN_DIR/actions.token"
 .venv/bin/caseservice tokens add run-actions --scopes cases:file --replace --token-file "$TOKEN_FILE"
 CASESERVICE_TOKEN="$(cat "$TOKEN_FILE")"
 export CASESERVICE_TOKEN
-export CASESERVICE_URL="http://127.0.0.1:$CASES_PORT"
+export CASESERVICE_URL="http://127.0.0.1:$CASESERVICE_PORT"
 export OUTBOX_PATH="$RUN_DIR/outbox.sqlite3"
 
 # bot/endpoints.yml reads the action server's URL from the environment.
@@ -86,7 +86,7 @@ cat <<EOF
   Open $URL in your browser when the "ready" line below says
   all parts are up (the Rasa server takes about a minute to load its model).
 
-  Case service API: http://127.0.0.1:$CASES_PORT/docs
+  Case service API: http://127.0.0.1:$CASESERVICE_PORT/docs
   Press Ctrl-C to stop everything.
 ============================================================================
 

@@ -56,3 +56,21 @@ def test_nothing_reads_from_beside_the_repository() -> None:
                     continue
                 found += [f"{path.relative_to(REPO)}" for _ in pattern.finditer(text)]
     assert found == []
+
+
+def test_one_name_per_port() -> None:
+    """CASESERVICE_PORT, ACTIONS_PORT, RASA_PORT, WEB_PORT: the retired spellings are gone."""
+    retired = re.compile(r"\b(CASES_PORT|ACTION_PORT)\b")
+    places = [REPO / "Makefile", REPO / "Procfile", *MAKEFILES[1:]]
+    for top in ("scripts", "tests", "bot", "bench", "actions", "caseservice", "web"):
+        places += [
+            p
+            for p in (REPO / top).rglob("*")
+            if p.suffix in {".py", ".sh", ".yml", ".mk"} and "node_modules" not in p.parts
+        ]
+    found = [
+        str(p.relative_to(REPO))
+        for p in places
+        if p != Path(__file__) and retired.search(p.read_text())
+    ]
+    assert found == []

@@ -4,7 +4,7 @@ A fixed list of files (no directory listing, no path traversal), a strict Conten
 that only lets the page talk to the Rasa server, and config.js built from the command line so the
 same page works for any authority and port.
 
-    python web/serve.py --port 8000 --rasa-url http://localhost:5005 --authority telford-wrekin
+    python web/serve.py --port 8080 --rasa-url http://localhost:5005 --authority telford-wrekin
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class Handler(BaseHTTPRequestHandler):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    parser.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     parser.add_argument("--rasa-url", default="http://localhost:5005")
     parser.add_argument("--authority", default="telford-wrekin")
     args = parser.parse_args(argv)

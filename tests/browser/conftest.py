@@ -69,7 +69,7 @@ class Stack:
 
     @property
     def cases_url(self) -> str:
-        return f"http://127.0.0.1:{self.ports['CASES_PORT']}"
+        return f"http://127.0.0.1:{self.ports['CASESERVICE_PORT']}"
 
     def log_tail(self, lines: int = 60) -> str:
         try:
@@ -126,7 +126,7 @@ class Stack:
 
 
 def start_stack(tmp: Path) -> Stack:
-    ports = {name: free_port() for name in ("WEB_PORT", "RASA_PORT", "ACTIONS_PORT", "CASES_PORT")}
+    ports = {name: free_port() for name in ("WEB_PORT", "RASA_PORT", "ACTIONS_PORT", "CASESERVICE_PORT")}
     run_dir = tmp / "run"
     env = {
         **os.environ,

@@ -38,7 +38,7 @@ LOOPBACK = {
 }
 
 
-@pytest.mark.parametrize("name", ["CASES_PORT", "ACTIONS_PORT", "RASA_PORT", "WEB_PORT"])
+@pytest.mark.parametrize("name", ["CASESERVICE_PORT", "ACTIONS_PORT", "RASA_PORT", "WEB_PORT"])
 def test_every_process_listens_on_loopback_only(stack: Stack, name: str) -> None:
     addresses = listening_addresses(stack.ports[name])
     assert addresses, f"nothing listens on {name}={stack.ports[name]}"
