@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from . import people, reply_channel, services
+from . import circumstances, people, reply_channel, services
 from .dates import is_unsure, parse_date
 from .questions import question
 
@@ -107,6 +107,13 @@ def _feedback_reply(text: str) -> bool:
     return people.contact_from(text) is not None or people.yes_no(text) is not None
 
 
+def _circumstances(text: str) -> bool:
+    # Any choice of any pack's list reads, as does "none of these": which choices were offered
+    # is the validator's business (complaint_checks.py).
+    everything = [(c.code, c.button) for c in circumstances.catalogue().values() if c.button]
+    return circumstances.answer(text, everything) is not None
+
+
 def _text(text: str) -> bool:
     return bool(text)
 
@@ -124,6 +131,7 @@ READERS: dict[str, Reader] = {
     "date": _date,
     "reply_channel": _channel,
     "legal": _legal,
+    "circumstances": _circumstances,
     "contractor": _contractor,
     "consent": _consent,
     "name": _name,

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from . import people, texts
+from . import circumstances, people, texts
 from .dates import is_unsure
 from .forms import AnswerForm
 
@@ -74,6 +74,21 @@ class ComplaintChecks(AnswerForm):
         if re.search(r"\b(yes|they have|they've|had a chance)\b", text):
             return {"contractor_check": text}
         return self._fail("contractor_check", dispatcher, tracker)
+
+    def validate_circumstance_check(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("circumstance_check", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        offered = circumstances.offered(tracker.get_slot("service"))
+        codes = circumstances.answer(str(value), offered)
+        if codes is None:
+            return self._fail("circumstance_check", dispatcher, tracker)
+        return {
+            "circumstance_check": str(value),
+            "circumstances": self._add_circumstances(tracker, *codes),
+        }
 
     def validate_complained_before(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import people, reply_channel, services, texts
+from . import circumstances, people, reply_channel, services, texts
 from .complaint_checks import ComplaintChecks
 from .dates import is_unsure
 from .forms import AnswerForm, advocate_offer, validate_service_answer
@@ -121,6 +121,11 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
         if len(text) < 3:
             return self._fail("what_happened", dispatcher, tracker)
         out: dict[str, Any] = {"what_happened": text}
+        told = circumstances.read(text)
+        if told:
+            # "it's already with the ombudsman", "there are care proceedings": the engine
+            # routes on these, and the person should not have to say them twice.
+            out["circumstances"] = sorted({*(tracker.get_slot("circumstances") or []), *told})
         if tracker.get_slot("service") is None:
             found = services.match_service(text, about_child=tracker.get_slot("affected_is_child"))
             if found:
@@ -172,7 +177,11 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
             return guarded
         if len(str(value).strip()) < 3:
             return self._fail("why_dissatisfied", dispatcher, tracker)
-        return {"why_dissatisfied": str(value).strip()}
+        out: dict[str, Any] = {"why_dissatisfied": str(value).strip()}
+        told = circumstances.read(str(value))
+        if told:
+            out["circumstances"] = sorted({*(tracker.get_slot("circumstances") or []), *told})
+        return out
 
     def validate_desired_outcome(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

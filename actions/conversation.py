@@ -30,6 +30,7 @@ FORM_SLOTS = [
     "legal_check",
     "appeal_check",
     "contractor_check",
+    "circumstance_check",
     "desired_outcome",
     "consent",
     "name",

@@ -19,7 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from . import answers, questions, services, texts, triage_link
+from . import answers, circumstances, questions, services, texts, triage_link
 from .dates import ParsedDate, is_unsure, parse_date
 from .interrupts import answer_for
 from .plan import SKIPPED
@@ -115,7 +115,10 @@ class AnswerForm:
         if strikes[slot] == 2 or slot == "confirm":
             dispatcher.utter_message(
                 text=texts.say("strike_two", need=need, contact=_person()),
-                buttons=[*answer_buttons(slot), *texts.buttons("strike_two_buttons")],
+                buttons=[
+                    *answer_buttons(slot, tracker.get_slot("service")),
+                    *texts.buttons("strike_two_buttons"),
+                ],
             )
             # This replaces the question this turn (AskAction reads "reasked").
             return {slot: None, "strikes": strikes, "reasked": slot}
@@ -133,7 +136,9 @@ class AnswerForm:
             # these from the opening message already ("my daughter's social worker": parent).
             return {slot: value}
         text = str(value or "")
-        is_button = text in {b["payload"] for b in answer_buttons(slot)}
+        is_button = text in {
+            b["payload"] for b in answer_buttons(slot, tracker.get_slot("service"))
+        }
         # A button we offered is an answer, never a cry for help. Otherwise safety comes
         # first, and the answer is kept when it reads as one, so no question loops.
         message = None if is_button else safety_message(text, young(tracker))
@@ -207,8 +212,12 @@ def _already_read(slot: str, value: Any) -> bool:
     return isinstance(value, (str, bool)) and value in _READ_VALUES.get(slot, frozenset())
 
 
-def answer_buttons(slot: str) -> list[dict[str, str]]:
-    """The question's own answers as buttons (the service list for the service question)."""
+def answer_buttons(slot: str, service: Any = None) -> list[dict[str, str]]:
+    """The question's own answers as buttons (the service list for the service question, the
+    pack's circumstances for this service for 'is any of these part of it?')."""
+    if slot == "circumstance_check":
+        offered = [{"title": b, "payload": b} for _, b in circumstances.offered(service)]
+        return [*offered, *texts.buttons("ask_circumstance_check")]
     if slot == "service":
         return [
             {"title": services.label(code), "payload": services.label(code)}

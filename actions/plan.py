@@ -125,6 +125,8 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
     narrative = f"{slots.get('what_happened') or ''} {slots.get('why_dissatisfied') or ''}"
     if service == "contractor" or _CONTRACTOR.search(narrative):
         plan.append("contractor_check")
+    if questions.pack_asks("circumstance_check", service):
+        plan.append("circumstance_check")
     plan.append("desired_outcome")
     if rel not in (None, "self", SKIPPED) and (
         rel in NEEDS_CONSENT

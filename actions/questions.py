@@ -84,6 +84,9 @@ def _conditions(node: Any) -> Iterator[BaseModel]:
             yield from _conditions(value)
 
 
+conditions = _conditions  # public name, for circumstances.py
+
+
 @lru_cache(maxsize=16)
 def pack_reads(authority: str) -> dict[str, frozenset[str]]:
     """Each fact the packs read, with the services the same condition names (or ANY_SERVICE)."""
@@ -112,6 +115,10 @@ def pack_asks(slot: str, service: Any, authority: str | None = None) -> bool:
     q = question(slot)
     if q is None or q.pack is None:
         return True
+    if q.pack == "circumstances":
+        from . import circumstances  # it reads the packs through this module
+
+        return bool(circumstances.offered(service, authority))
     services = pack_reads(authority or triage_link.authority()).get(q.pack)
     if not services:
         return False

@@ -31,6 +31,9 @@ def test_simple_complaint_asks_little() -> None:
         "incident_date",
         # Telford's pack excludes legal proceedings for any service (5.3), so it is asked.
         "legal_check",
+        # ...and it routes on insurance claims, fraud, an earlier complaint and more for any
+        # service (5.2, 5.3): one question with those as choices, and "None of these".
+        "circumstance_check",
         "desired_outcome",
         "name",
         "contact",

@@ -125,13 +125,13 @@ class Stack:
         return time.monotonic() - start
 
 
-def start_stack(tmp: Path) -> Stack:
+def start_stack(tmp: Path, authority: str = AUTHORITY) -> Stack:
     ports = {name: free_port() for name in ("WEB_PORT", "RASA_PORT", "ACTIONS_PORT", "CASESERVICE_PORT")}
     run_dir = tmp / "run"
     env = {
         **os.environ,
         **{k: str(v) for k, v in ports.items()},
-        "AUTHORITY": AUTHORITY,
+        "AUTHORITY": authority,
         "RUN_DIR": str(run_dir),
         "RUN_SKIP_BUILD": "1",  # make test-browser has built and trained already
         "DATABASE_URL": f"sqlite:///{run_dir}/caseservice.db",

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from actions import questions, services, texts
+from actions import circumstances, questions, services, texts
 
 STYLES = ("button", "short", "own")
 _PHRASES = Path(__file__).with_name("phrasings.yml")
@@ -54,10 +54,11 @@ def shift_dates(facts: dict[str, Any], today: dt.date) -> dict[str, Any]:
 
 def untellable(facts: dict[str, Any]) -> list[str]:
     """Why a conversation cannot carry these facts (empty: it can)."""
+    story = phrasings()["circumstance_story"]
     why = [
         f"circumstance '{c}' has no question or reading yet"
         for c in facts.get("circumstances") or []
-        if c not in TELLABLE_CIRCUMSTANCES
+        if c not in TELLABLE_CIRCUMSTANCES and c not in story
     ]
     if facts.get("stage1_response_date"):
         why.append("a separate stage 1 reply date is never asked")
@@ -152,9 +153,18 @@ class Person:
 
     def _what_happened(self, _: str) -> str:
         story = phrasings()["stories"]["own" if self.style == "own" else "default"]
-        if "safeguarding_risk" in (self.facts.get("circumstances") or []):
+        circ = self.facts.get("circumstances") or []
+        if "safeguarding_risk" in circ:
             story += " I'm scared because he hits me when nobody is around."
-        return str(story)
+        told = phrasings()["circumstance_story"]
+        return " ".join([str(story), *(told[c] for c in circ if c in told)])
+
+    def _circumstance_check(self, _: str) -> str:
+        offered = dict(circumstances.offered(self.facts.get("service"), self.authority))
+        picked = [offered[c] for c in self.facts.get("circumstances") or [] if c in offered]
+        if not picked:
+            return self._pick({"button": "None of these", "short": "no", "own": "none of those"})
+        return " and ".join(picked) if len(picked) > 1 else picked[0]
 
     def _why_dissatisfied(self, _: str) -> str:
         return "The reply didn't deal with what I actually complained about."
