@@ -3,12 +3,15 @@
 # Installs what is missing, trains the model if it is missing or stale, migrates the case
 # service's SQLite database, gives the action server a token, then starts the case service,
 # action server, Rasa server and the demo page under honcho (Procfile). Ctrl-C stops them all.
+# The screen shows one line per service as it starts, then the address to open; everything the
+# services, the install and the training say goes to LOG_DIR (one file each, and run.log for all).
 #
 # Settings (environment):
 #   AUTHORITY      council id, e.g. telford-wrekin (default); `.venv/bin/triage authorities` lists them
 #   WEB_PORT       demo page (8080)      RASA_PORT     Rasa server (5005)
 #   ACTIONS_PORT   action server (5055)  CASESERVICE_PORT  case service (8100)
 #   RUN_DIR        database, token and outbox (var/run)
+#   LOG_DIR        the logs (var/log): build.log, setup.log, cases/actions/rasa/web.log, run.log
 #   RUN_SKIP_BUILD=1  skip the install/train step (the browser tests build first, then use this)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,16 +23,28 @@ RUN_DIR="${RUN_DIR:-var/run}"
 mkdir -p "$RUN_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
 export RUN_DIR
+LOG_DIR="${LOG_DIR:-var/log}"
+mkdir -p "$LOG_DIR"
+LOG_DIR="$(cd "$LOG_DIR" && pwd)"
 export RASA_MODEL="${RASA_MODEL:-bot/models/current.tar.gz}"
 export RASA_CREDENTIALS="${RASA_CREDENTIALS:-bot/credentials.yml}"
 
-say() { printf '\n==> %s\n' "$*"; }
+say() { printf '%s\n' "$*"; }
 die() { printf '\nmake run: %s\n' "$*" >&2; exit 1; }
+# Runs a command with its output in a log; on failure shows the log's last lines.
+quietly() {
+  local log="$1"; shift
+  if ! "$@" >>"$log" 2>&1; then
+    tail -n 25 "$log" >&2
+    die "'$*' failed; the whole output is in $log"
+  fi
+}
 
 if [ -z "${RUN_SKIP_BUILD:-}" ]; then
   say "Installing what is missing and training the model if it is out of date"
-  say "(the first run takes several minutes; later runs start in seconds)"
-  make --no-print-directory install rasa-venv web train
+  say "  (the first run takes several minutes, later runs seconds; log: $LOG_DIR/build.log)"
+  : >"$LOG_DIR/build.log"
+  quietly "$LOG_DIR/build.log" make --no-print-directory install rasa-venv web train
 fi
 
 known="$(.venv/bin/triage authorities | cut -f1)"
@@ -58,14 +73,15 @@ done
 
 # The case service: SQLite in RUN_DIR, migrated to the current schema.
 export DATABASE_URL="sqlite:///$RUN_DIR/caseservice.db"
-say "Migrating the case service database ($RUN_DIR/caseservice.db)"
-.venv/bin/caseservice migrate
+: >"$LOG_DIR/setup.log"
+quietly "$LOG_DIR/setup.log" .venv/bin/caseservice migrate
 
 # The action server files cases with its own token (scope cases:file). The case service keeps
 # only its hash; a fresh token each run, in a file only the owner can read, means a deleted
 # database never leaves a stale token behind.
 TOKEN_FILE="$RUN_DIR/actions.token"
-.venv/bin/caseservice tokens add run-actions --scopes cases:file --replace --token-file "$TOKEN_FILE"
+quietly "$LOG_DIR/setup.log" \
+  .venv/bin/caseservice tokens add run-actions --scopes cases:file --replace --token-file "$TOKEN_FILE"
 CASESERVICE_TOKEN="$(cat "$TOKEN_FILE")"
 export CASESERVICE_TOKEN
 export CASESERVICE_URL="http://127.0.0.1:$CASESERVICE_PORT"
@@ -77,19 +93,9 @@ export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTIONS_PORT/webhook"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false
 export PYTHONUNBUFFERED=1
 
-URL="http://localhost:$WEB_PORT/"
-cat <<EOF
-
-============================================================================
-  The complaints assistant for $AUTHORITY is starting.
-
-  Open $URL in your browser when the "ready" line below says
-  all parts are up (the Rasa server takes about a minute to load its model).
-
-  Case service API: http://127.0.0.1:$CASESERVICE_PORT/docs
-  Press Ctrl-C to stop everything.
-============================================================================
-
-EOF
-# exec: honcho gets Ctrl-C directly and stops every process it started.
-exec .venv/bin/honcho --procfile Procfile --env /dev/null start
+say "Starting the complaints assistant for $AUTHORITY (logs: $LOG_DIR/<part>.log)"
+# honcho gets Ctrl-C with the console filter; it stops every process it started, and the filter
+# keeps reading until the last line is logged.
+.venv/bin/honcho --no-colour --procfile Procfile --env /dev/null start 2>&1 |
+  .venv/bin/python scripts/run_console.py "$LOG_DIR"
+exit "${PIPESTATUS[0]}"

@@ -72,10 +72,14 @@ class Stack:
         return f"http://127.0.0.1:{self.ports['CASESERVICE_PORT']}"
 
     def log_tail(self, lines: int = 60) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
+        """The last lines of what every part said, after what scripts/run.sh itself printed."""
+        out = []
+        for path in (self.log.parent.parent / "console.txt", self.log):
+            try:
+                out += path.read_text(errors="replace").splitlines()[-lines:]
+            except OSError:
+                out.append(f"(no {path.name})")
+        return "\n".join(out)
 
     def caseservice(self, *args: str) -> str:
         """Runs the caseservice CLI against this stack's database."""
@@ -126,7 +130,8 @@ class Stack:
 
 
 def start_stack(tmp: Path, authority: str = AUTHORITY) -> Stack:
-    ports = {name: free_port() for name in ("WEB_PORT", "RASA_PORT", "ACTIONS_PORT", "CASESERVICE_PORT")}
+    names = ("WEB_PORT", "RASA_PORT", "ACTIONS_PORT", "CASESERVICE_PORT")
+    ports = {name: free_port() for name in names}
     run_dir = tmp / "run"
     env = {
         **os.environ,
@@ -134,10 +139,11 @@ def start_stack(tmp: Path, authority: str = AUTHORITY) -> Stack:
         "AUTHORITY": authority,
         "RUN_DIR": str(run_dir),
         "RUN_SKIP_BUILD": "1",  # make test-browser has built and trained already
+        "LOG_DIR": str(tmp / "log"),  # every part's log, and run.log with all of them
         "DATABASE_URL": f"sqlite:///{run_dir}/caseservice.db",
     }
-    log = tmp / "run.log"
-    with log.open("wb") as fh:
+    log = tmp / "log" / "run.log"  # what every part said (the screen shows only the start)
+    with (tmp / "console.txt").open("wb") as fh:
         proc = subprocess.Popen(
             [str(REPO / "scripts/run.sh")],
             cwd=REPO,
