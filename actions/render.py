@@ -152,12 +152,7 @@ def _ombudsman(decision: dict[str, Any], council: str, young: bool) -> list[str]
     ombudsmen = signposts_of(decision, "ombudsman", about_child=False)
     if not ombudsmen:
         return []
-    named = " ".join(
-        texts.say("outcome_ombudsman_entry", name=o["name"], details=details(o))
-        if details(o)
-        else texts.say("outcome_ombudsman_entry_no_details", name=o["name"])
-        for o in ombudsmen
-    )
+    named = _lines(ombudsmen)
     if decision["outcome"] in ("accept", "accept_discretionary"):
         return [texts.say("outcome_ombudsman", young, ombudsman=named)]
     return [texts.say("outcome_ombudsman_final", young, council=council, ombudsman=named)]

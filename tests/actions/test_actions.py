@@ -85,7 +85,7 @@ def test_accepted_complaint_gives_reference_dates_and_ombudsman_in_plain_words()
     )
     assert "TW-2026-AAAAAA" in text
     assert "Wednesday 25 November 2026" in text and "Wednesday 9 December 2026" in text
-    assert "You can contact Local Government and Social Care Ombudsman. It's independent" in text
+    assert "independent ombudsman can look at it for free: Local Government and Social" in text
     assert "LGSCO" not in text and "statutory" not in text
 
 

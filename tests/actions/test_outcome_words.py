@@ -24,7 +24,7 @@ SCENARIOS = Path(__file__).resolve().parents[2] / "triage" / "packs" / "scenario
 # Where each kind of signpost is said: the fixed words its sentence starts with.
 PLACES = {
     "advocacy": "outcome_advocates",
-    "ombudsman": "outcome_ombudsman_entry",
+    "ombudsman": "outcome_ombudsman",
     "support": "outcome_other_help",
     "emergency": "outcome_emergency",
 }
@@ -91,6 +91,8 @@ def _check_complaint(decision: dict[str, Any], messages: list[str]) -> None:
     text = "\n".join(messages)
     for sp in decision["signposts"]:
         starts = _starts(PLACES[sp["kind"]])
+        if sp["kind"] == "ombudsman":
+            starts += _starts("outcome_ombudsman_final")
         placed = [m for m in messages if any(s and s in m for s in starts)]
         assert any(sp["name"] in m for m in placed), (sp["kind"], sp["name"], messages)
     if decision["outcome"] in ("accept", "accept_discretionary"):
