@@ -1,4 +1,4 @@
-"""Turns a triage decision into plain English (shared/conversation-style.md).
+"""Turns a triage decision into plain English (docs/conversation-style.md).
 
 Every sentence is in data/messages.yml (`outcome_*`, `feedback_*`); this module only chooses
 which ones the decision calls for and fills them in. What a signpost is for comes from its
