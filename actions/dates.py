@@ -18,6 +18,8 @@ from typing import Literal
 
 import dateparser
 
+from triage.calendar import today_in_england
+
 Precision = Literal["day", "month", "year"]
 
 # A season is its first and last month; a vague date stands for the latest day it could mean,
@@ -258,7 +260,7 @@ _SPAN = re.compile(
 
 def parse_date(text: str, today: dt.date | None = None) -> ParsedDate | None:
     """The date a person means, or None when the text is not a date they gave."""
-    today = today or dt.date.today()
+    today = today or today_in_england()
     low = " ".join(text.lower().split())
     # The contract dates an ongoing matter by its latest day, and a span ("in the last three
     # months") by the latest day it could mean; either is today, never the span's start.

@@ -175,7 +175,7 @@ class AnswerForm:
         if guarded is not None:
             return guarded
         text = str(value)
-        parsed: ParsedDate | None = parse_date(text, today())
+        parsed: ParsedDate | None = parse_date(text, triage_link.today())
         unsure = dict(tracker.get_slot("date_unsure") or {})
         if parsed is None:
             if is_unsure(text) or text.strip().lower() in ("unknown", "no"):
