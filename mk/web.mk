@@ -23,7 +23,7 @@ $(CHROMIUM):
 # The widget's units under node's runner (no install, no bundle: a unit step), then the demo
 # page's static server under pytest (a server step).
 test-web-unit: ## the widget's units under node's test runner
-	cd web && node --test test/
+	cd web && node --test --test-reporter=dot test/
 
 test-web: $(WEB_BUNDLE) $(STAMP) ## the demo page's static server (CSP, escaping, listed files)
 	$(BIN)/pytest -q -m "not browser" tests/browser
