@@ -96,7 +96,8 @@ class AnswerForm:
             events.append(
                 SlotSet("strikes", {k: v for k, v in strikes.items() if k not in answered})
             )
-        if any(is_safety_reply(str(m.get("text") or "")) for m in dispatcher.messages):
+        if safety_said_this_turn(tracker, dispatcher):
+            # This message set off the safety reply (here, or in an action before the form).
             events.append(SlotSet("safeguarding", True))
         return events
 
@@ -148,11 +149,13 @@ class AnswerForm:
             if not safety_said_this_turn(tracker, dispatcher):
                 dispatcher.utter_message(text=message)
             q = questions.question(slot)
-            if q is not None and answers.reads(slot, text):
-                if not q.free:
-                    return None  # read on: run() flags the case, seeing the safety reply
-                if len(text.split()) > 3:
-                    return {slot: text.strip(), "safeguarding": True}
+            if (
+                q is not None
+                and answers.reads(slot, text)
+                and (not q.free or len(text.split()) > 3)
+            ):
+                # Read on (a story is read for circumstances too): run() flags the case.
+                return None
             return {slot: None, "safeguarding": True}
         if _PERSON.match(text) and slot != "confirm":
             dispatcher.utter_message(text=texts.say("talk_to_person", contact=_person()))
@@ -257,6 +260,16 @@ def validate_service_answer(
             buttons=texts.buttons("ask_service_social_care"),
         )
         return {"service": None}
+    strikes = dict(tracker.get_slot("strikes") or {})
+    likely = services.suggest_services(text, about_child=tracker.get_slot("affected_is_child"))
+    if found is None and likely and not strikes.get("service"):
+        # Not sure, but two or three services stand out: offer them (once, so no loop).
+        dispatcher.utter_message(
+            text=texts.say("ask_service_likely", young(tracker)),
+            buttons=services.likely_buttons(likely),
+        )
+        strikes["service"] = 1
+        return {"service": None, "strikes": strikes, "reasked": "service"}
     if found is None:
         return form._fail("service", dispatcher, tracker)
     return {"service": found}

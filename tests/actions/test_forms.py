@@ -75,8 +75,9 @@ def test_talk_to_a_person_gives_the_contact_and_carries_on() -> None:
 
 def test_danger_words_in_an_answer_stop_for_safety_first() -> None:
     out, said = _validate("what_happened", "my dad hits me", {})
-    # The story is kept (nothing the person told us is lost) and safety comes first.
-    assert out == {"what_happened": "my dad hits me", "safeguarding": True}
+    # The story is kept and read (nothing the person told us is lost), and safety comes
+    # first; the form's run() flags the case, having seen the safety reply this turn.
+    assert out["what_happened"] == "my dad hits me"
     assert "999" in said[0] and "0800 1111" in said[0] and "116 123" in said[0]
     out, said = _validate("who", "he hits me", {})
     assert out == {"who": None, "safeguarding": True} and "999" in said[0]

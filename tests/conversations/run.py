@@ -14,21 +14,22 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 
+from actions import questions, texts
 from actions.forms import today
+from tests.support.stack import Stack
 from tests.triage.scenario_runner import load_scenarios
 from triage import assess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "tools"))
-from stack import Stack
 
 from .person import STYLES, Person, question_patterns, shift_dates, untellable
 
 MAX_TURNS = 40
+# An answer no question's reader can read, given twice to prove the no-dead-ends rule.
+GARBLE = "zxqv 42 %%"
+SKIP, PERSON = (b["title"] for b in texts.buttons("strike_two_buttons"))
 DONE = ("Your reference is", "Your complaint is saved", "It's saved", "I've passed on")
 # Decision fields that must match: what the person and staff are told.
 DECISION_KEYS = ("procedure", "outcome", "stage", "stages_total", "time_limit", "deadlines")
@@ -44,6 +45,12 @@ class Result:
     problems: list[str] = field(default_factory=list)
     clicked: list[tuple[str, str]] = field(default_factory=list)
     transcript: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    # For a run that misunderstands one question on purpose: that question, and whether the
+    # second miss offered its answers with "Skip this question" and "Talk to a person".
+    garble: str | None = None
+    offered: bool = False
+    filed: bool = False
 
 
 def _codes(items: list[dict[str, Any]], key: str = "code") -> list[str]:
@@ -121,30 +128,52 @@ def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dic
                 return cases[-1]
             slot = None
             buttons: list[str] = []
+            second_miss = False
             for m in reversed(msgs):
                 text = str(m.get("text") or "")
+                titles = [b["title"] for b in m.get("buttons") or []]
+                if {SKIP, PERSON} <= set(titles):
+                    # The second miss: the question's answers as buttons, not the question.
+                    slot, buttons, second_miss = last, titles, True
+                    break
                 slot = next((s for s, p in patterns if p.match(text)), None)
                 if slot:
-                    buttons = [b["title"] for b in m.get("buttons") or []]
+                    buttons = titles
                     break
             if slot is None:
                 raise AssertionError(f"no question recognised in {texts_!r}")
-            run = run + 1 if slot == last else 1
-            if run >= 3:
-                raise AssertionError(f"'{slot}' asked a third time in a row")
+            if not second_miss:
+                run = run + 1 if slot == last else 1
+                if run >= 3:
+                    raise AssertionError(f"'{slot}' asked a third time in a row")
             last = slot
             asked[slot] += 1
+            result.asked.append(slot)
             answer = person.answer(slot)
+            if slot == result.garble:
+                if second_miss:
+                    result.offered = True
+                    # Skip it (confirm cannot be skipped: it is answered properly).
+                    answer = answer if slot == "confirm" else SKIP
+                elif not result.offered:
+                    answer = GARBLE
             if answer in buttons:
                 result.clicked.append((slot, answer))
             msgs = say(answer)
     raise AssertionError(f"not filed after {MAX_TURNS} turns")
 
 
-def play(stack: Stack, name: str, scenario: dict[str, Any], style: str, today: dt.date) -> Result:
+def play(
+    stack: Stack,
+    name: str,
+    scenario: dict[str, Any],
+    style: str,
+    today: dt.date,
+    garble: str | None = None,
+) -> Result:
     facts = shift_dates(scenario["facts"], today)
     why = untellable(facts)
-    result = Result(name=name, style=style, tellable=not why, why=why)
+    result = Result(name=name, style=style, tellable=not why, why=why, garble=garble)
     if why:
         return result
     person = Person(facts, style, stack.authority)
@@ -153,6 +182,9 @@ def play(stack: Stack, name: str, scenario: dict[str, Any], style: str, today: d
     except (AssertionError, httpx.HTTPError) as exc:
         result.problems.append(str(exc))
         return result
+    result.filed = True
+    if garble:
+        return result  # a skipped answer changes the facts: only the way through is checked
     filed_facts = json.loads(case["facts"]) if isinstance(case["facts"], str) else case["facts"]
     filed = json.loads(case["decision"]) if isinstance(case["decision"], str) else case["decision"]
     expected = assess(facts).to_dict()
@@ -161,10 +193,19 @@ def play(stack: Stack, name: str, scenario: dict[str, Any], style: str, today: d
     return result
 
 
-def run_authority(authority: str, workers: int = 3) -> list[Result]:
+# Questions where any words are an answer cannot be misunderstood.
+MISUNDERSTOOD = [q.slot for q in questions.registry().values() if not q.free]
+
+
+def run_authority(
+    authority: str, workers: int = 3, proven: set[str] | None = None
+) -> tuple[list[Result], list[Result]]:
+    """Every scenario of the authority told once; then, for each question this authority asked
+    that `proven` lacks, one scenario told again misunderstanding that question twice."""
     scenarios = [(n, sc) for n, sc in load_scenarios() if sc["facts"]["authority"] == authority]
     day = today()
     stack = Stack(authority)
+    proven = set() if proven is None else proven
     try:
         stack.start()
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -172,7 +213,18 @@ def run_authority(authority: str, workers: int = 3) -> list[Result]:
                 pool.submit(play, stack, n, sc, STYLES[i % len(STYLES)], day)
                 for i, (n, sc) in enumerate(scenarios)
             ]
-            return [f.result() for f in futures]
+            results = [f.result() for f in futures]
+            by_name = dict(scenarios)
+            replays = []
+            for slot in MISUNDERSTOOD:
+                first = next((r for r in results if r.filed and slot in r.asked), None)
+                if slot in proven or first is None:
+                    continue
+                proven.add(slot)
+                replays.append(
+                    pool.submit(play, stack, first.name, by_name[first.name], "short", day, slot)
+                )
+            return results, [f.result() for f in replays]
     finally:
         stack.stop()
 
@@ -193,6 +245,20 @@ def report(authority: str, results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def misunderstood_report(replays: list[Result]) -> str:
+    lines = []
+    for r in replays:
+        ok = r.offered and r.filed and not r.problems
+        lines.append(
+            f"  {'ok' if ok else 'FAILED'}: '{r.garble}' misunderstood twice ({r.name})"
+            + ("" if ok else f": offered={r.offered} filed={r.filed} {'; '.join(r.problems)}")
+        )
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
+    proven: set[str] = set()
     for authority in sys.argv[1:] or ["telford-wrekin"]:
-        print(report(authority, run_authority(authority)), flush=True)
+        results, replays = run_authority(authority, proven=proven)
+        print(report(authority, results), flush=True)
+        print(misunderstood_report(replays), flush=True)

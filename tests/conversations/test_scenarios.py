@@ -13,7 +13,7 @@ import pytest
 
 from tests.triage.scenario_runner import load_scenarios
 
-from .run import Result, report, run_authority
+from .run import MISUNDERSTOOD, Result, misunderstood_report, report, run_authority
 
 pytestmark = pytest.mark.e2e
 
@@ -27,8 +27,14 @@ MIN_MATCHED = 0.55
 
 
 @pytest.fixture(scope="module")
-def played() -> dict[str, list[Result]]:
-    return {authority: run_authority(authority) for authority in AUTHORITIES}
+def both() -> dict[str, tuple[list[Result], list[Result]]]:
+    proven: set[str] = set()
+    return {authority: run_authority(authority, proven=proven) for authority in AUTHORITIES}
+
+
+@pytest.fixture(scope="module")
+def played(both: dict[str, tuple[list[Result], list[Result]]]) -> dict[str, list[Result]]:
+    return {authority: results for authority, (results, _) in both.items()}
 
 
 @pytest.mark.parametrize("authority", AUTHORITIES)
@@ -52,3 +58,18 @@ def test_every_style_was_used_and_buttons_were_clicked(played: dict[str, list[Re
     assert set(styles) == {"button", "short", "own"}
     clicked = {slot for r in everyone for slot, _ in r.clicked}
     assert {"who", "service", "confirm"} <= clicked
+
+
+def test_two_misunderstandings_offer_the_answers_skip_or_a_person(
+    both: dict[str, tuple[list[Result], list[Result]]],
+) -> None:
+    """No dead ends, for every question that can be misunderstood: the second miss offers the
+    question's answers as buttons with "Skip this question" and "Talk to a person" (never the
+    question a third time), and skipping leads on to a filed case."""
+    replays = [r for _, rs in both.values() for r in rs]
+    print("\n" + misunderstood_report(replays))
+    failed = [r.garble for r in replays if not (r.offered and r.filed and not r.problems)]
+    assert failed == [], misunderstood_report(replays)
+    # Every question a person can get wrong was tried (those no scenario asks excepted).
+    asked = {s for results, _ in both.values() for r in results for s in r.asked}
+    assert {r.garble for r in replays} == set(MISUNDERSTOOD) & asked
