@@ -163,6 +163,17 @@ class ActionAskService(AskAction):
     ) -> list[EventType]:
         if reasked_this_turn(tracker, self.slot):
             return []
+        # The story so far may point at two or three services: offer those first (issue 11).
+        story = str(tracker.get_slot("what_happened") or "")
+        asked = (tracker.get_slot("strikes") or {}).get(self.slot)
+        about_child = tracker.get_slot("affected_is_child")
+        likely = [] if asked else services.suggest_services(story, about_child=about_child)
+        if likely:
+            dispatcher.utter_message(
+                text=texts.say("ask_service_likely", young(tracker)),
+                buttons=services.likely_buttons(likely),
+            )
+            return []
         dispatcher.utter_message(
             text=texts.say("ask_service", young(tracker)), buttons=answer_buttons("service")
         )

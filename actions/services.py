@@ -142,6 +142,11 @@ def suggest_services(text: str, *, about_child: bool | None = None, k: int = 3) 
     return picks if len(picks) >= 2 else []
 
 
+def likely_buttons(codes: list[str]) -> list[dict[str, str]]:
+    """The suggested services as buttons, then "Something else"."""
+    return [{"title": label(c), "payload": label(c)} for c in [*codes, "other"]]
+
+
 def appeal_question(code: str | None) -> str | None:
     questions: dict[str, str] = _load().get("appeal_questions", {})
     return questions.get(code or "")
