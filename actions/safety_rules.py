@@ -233,11 +233,18 @@ _FIGURES = re.compile(
     r"(will|going to|gonna|would) (kill|murder) (me|us) (if|when|for) (i|we) (am |are |is |get |"
     r"turn up |arrive |)(\w+ ){0,2}(late|forget|forgot|miss|missed|lose|lost|spend|spent|break|"
     r"scratch|dent|another fine|a fine|a ticket)\b|"
+    r"((one day|eventually|sooner or later|before long) )?(someone|somebody|a child|a kid|kids|"
+    r"children|people|a pedestrian|a cyclist) (is |are |will )?(going to |gonna )?(get|be) (hurt|"
+    r"killed|injured)( one day| eventually| soon| sooner or later| on (it|them|that|this|the)\b)|"
+    r"(one day|eventually|sooner or later|before long) (someone|somebody|a child|a kid|kids|"
+    r"children|people) (is |are |will )?(going to |gonna )?(get|be) (hurt|killed|injured)|"
     r"(will|going to|gonna) (kill|hurt|injure) (someone|somebody|a child|people|a kid) "
     r"(one day|eventually|soon|sooner or later)|before (someone|somebody|a child) (gets|is) "
     r"(killed|hurt|injured)|accident waiting to happen|"
     r"(cant|cannot|not going to|wont) cope with (the|this|that|all|any|another|these|more)|"
     r"stab(bed|bing|s)? (us|me|them|him|her|residents|everyone) in the back|"
+    r"(nerves|patience|brain|head) (are |is |were |was )?(shot|fried|gone)|"
+    r"domestic (abuse|violence) survivor|"
     r"(was|there was|there were|had|have been) (an? |some )?overdoses? (in|at|outside|near) (the|"
     r"our|my)|(a |as a )?survivor of (domestic (abuse|violence)|abuse)|"
     r"used to (self ?harm|cut myself|hurt myself)\w* (\w+ ){0,3}(years ago|when i was "
@@ -530,6 +537,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"the (car|van|bus|lorry|truck|rubble|wall|wreckage|debris))\b|\b(crashed|ploughed|"
         r"drove|driven|smashed) (in|into|through) (the |a )?(bus stop|bus shelter|crowd|people|"
         r"pedestrians|queue|school gates|playground|market)\b",
+        r"\b(fire|smoke|flames|alight|on"
+        r" fire)\b.*\b(we are|were|i am|im|people are|kids are|children are|family is|my \w+ is)"
+        r" (on the (top|\w+) floor|inside|upstairs|stuck|trapped|in the (flat|house|building))\b",
         r"\b(trapped|pinned|crushed|stuck) (under|beneath|underneath)\b|\b(ceiling|roof|wall|"
         r"building|floor|balcony|wardrobe|tree) (has )?(come|came|fallen|fell|collapsed) "
         r"(down )?(on|onto|on to) (my|her|him|them|someone|a|the|us|me)\b",
@@ -599,6 +609,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(not sure|dont know if|do not know if|doubt) (i|ill|i will|i am going to) (be alive|"
         r"still be here|make it through|be here|last)\b",
         r"\b(won t|wont|will not) be (alive|here|around) (tomorrow|much longer|by)\b",
+        r"\b(won t|wont|will not|not going to) be (alive|here|around) (to see|by the time|to read|"
+        r"to hear)\b(?! (the|my|our) (engineer|appointment|visit|delivery|inspector))",
         r"\b(planning|planned|plan|working out) (how|when|where) to (kill|end|hurt)\b",
         r"\b(want|wanna|going) to (be gone|stop living|not be here|go to sleep forever)\b|"
         r"\bstop living\b",
@@ -762,7 +774,9 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_CHILD} (is |are |was |were |has been |have been |being |gets |get )?"
         rf"(\w+ )?(hit|beaten|hurt|abused|neglected|starved|smacked|slapped|kicked|punched|"
         rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b"
-        r"(?! out of| (on|at) (a|the)\b| by (a|the) (car|ball|bus|van|bin|lorry|swing|door|gate))",
+        r"(?! out of| (on|at) (a|the)\b| by (a|the) (car|ball|bus|van|bin|lorry|swing|door|gate)"
+        r"| (his|her|their|my) (own )?(arm|leg|knee|ankle|wrist|head|back|hand|foot|finger|toe|"
+        r"shoulder|elbow|neck|face|nose|hip)s?\b)",
         r"\b(left|leaves|leave|leaving|abandoned) (\w+ ){0,4}(alone|on (their|her|his) own|"
         r"home alone|by (themselves|herself|himself)|unattended|unsupervised|strapped in)\b",
         r"\b(locked|locks|lock|locking|shut|shuts) (\w+ ){0,2}(in|out of|into) (their|his|her|my|"
@@ -904,6 +918,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(get|getting|got to get|need to get|want to get|run|running|escape|escaping) away "
         r"from (him|her|my (partner|husband|wife|boyfriend|girlfriend|ex|fella|bloke))\b(?! "
         r"(and|but)? ?(his|her) (noise|music|dog|car|parking))",
+        r"\b(he|she|they|my ex|my partner|my husband|my wife|him|her ex|her partner) (has |have )?"
+        r"(found out|knows|found|discovered|tracked down|worked out|will find out) where (i|we|"
+        r"she|the kids) (am|are|is|live|lives|living|stay|staying|now live)\b|\b(refuge|safe "
+        r"house)\b.*\b(found|knows where|turned up|outside|tracked)\b",
         r"\b(fled|escaped|left) (my|her|an|the) (abusive |violent )?(partner|husband|wife|"
         r"boyfriend|"
         r"girlfriend|ex)\b.*\b(found|followed|tracked|knows where|turned up)\b",
@@ -927,9 +945,14 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(ties|tied|tie|strapped|restrain\w*|sedat\w*) (\w+ ){0,3}(to the (chair|bed)|roughly|"
         r"to keep (her|him) quiet)\b|\bties (him|her|my \w+) to\b",
         r"\b(living|lives|left) in (filth|squalor)\b",
-        r"\b(no|without|not been given|not given) (food|water|drink|heating|medication|meds|"
+        r"\b(no|without|not been given|not given) (food|water|drink|medication|meds|"
         r"oxygen|care)\b(?! (pressure|waste|caddy|bins?|bank|hygiene))"
         r".*\b(days|since|all day|night|week|hours)\b",
+        r"\b(elderly|frail|old (man|woman|lady|gentleman|couple)|pensioner|dementia|alzheimers|"
+        r"disabled|vulnerable|bedbound|\d\d year old|nan|gran|granddad|confused)\b.*\b(no|"
+        r"without|not got any|off|turned off|cut off) (heating|heat|food|electric|electricity)\b|"
+        r"\b(no|without) (heating|heat)\b.*\b(elderly|frail|old (man|woman|lady)|pensioner|"
+        r"dementia|alzheimers|disabled|vulnerable|bedbound|confused|\d\d year old)\b",
         r"\b(days|since (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|"
         r"yesterday))\b.*\b(no food|nothing to eat|not eaten|hasnt eaten|no care|"
         r"no one (has )?(come|been)|nobody (has )?(come|been))\b",

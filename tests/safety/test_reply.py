@@ -77,7 +77,7 @@ def test_no_childrens_contact_is_invented_where_the_policy_gives_none(authority:
 def test_every_number_said_comes_from_the_pack_or_the_national_pack(authority: str) -> None:
     pack = triage.load_pack(authority)
     known = {
-        re.sub(r"\D", "", c.phone)
+        re.sub(r"\D", "", c.phone or "")
         for c in (*pack.directory, *load_national().directory)
         if getattr(c, "phone", None)
     }
