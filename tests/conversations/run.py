@@ -51,6 +51,11 @@ class Result:
     garble: str | None = None
     offered: bool = False
     filed: bool = False
+    # The buttons each question showed; and for a run that clicks one button on purpose
+    # (slot, title), whether the assistant took it as the answer (moved on).
+    shown: set[tuple[str, str]] = field(default_factory=set)
+    press: tuple[str, str] | None = None
+    accepted: bool = False
 
 
 def _codes(items: list[dict[str, Any]], key: str = "code") -> list[str]:
@@ -103,6 +108,10 @@ def compare_facts(filed: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     return bad
 
 
+class Accepted(Exception):
+    """The button under test was taken as the answer: the conversation has proved its point."""
+
+
 def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dict[str, Any]:
     sender = f"gen-{uuid.uuid4().hex[:12]}"
     asked: Counter[str] = Counter()
@@ -125,6 +134,8 @@ def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dic
                 cases = stack.cases(sender)
                 if not cases:
                     raise AssertionError("the assistant said it was sent, but no case was filed")
+                if result.press and result.transcript[-len(msgs) - 1] == f"> {result.press[1]}":
+                    result.accepted = True  # the button sent it ("Yes, send it")
                 return cases[-1]
             slot = None
             buttons: list[str] = []
@@ -142,6 +153,16 @@ def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dic
                     break
             if slot is None:
                 raise AssertionError(f"no question recognised in {texts_!r}")
+            if (
+                result.press
+                and result.press[0] == last
+                and result.transcript[-len(msgs) - 1] == (f"> {result.press[1]}")
+            ):
+                if slot == last or second_miss or any("Sorry" in t for t in texts_):
+                    raise AssertionError(f"the button {result.press[1]!r} was not taken")
+                result.accepted = True
+                raise Accepted
+            result.shown |= {(slot, b) for b in buttons if b not in (SKIP, PERSON)}
             if not second_miss:
                 run = run + 1 if slot == last else 1
                 if run >= 3:
@@ -157,6 +178,8 @@ def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dic
                     answer = answer if slot == "confirm" else SKIP
                 elif not result.offered:
                     answer = GARBLE
+            if result.press and result.press[0] == slot and result.press[1] in buttons:
+                answer = result.press[1]
             if answer in buttons:
                 result.clicked.append((slot, answer))
             msgs = say(answer)
@@ -170,15 +193,18 @@ def play(
     style: str,
     today: dt.date,
     garble: str | None = None,
+    press: tuple[str, str] | None = None,
 ) -> Result:
     facts = shift_dates(scenario["facts"], today)
     why = untellable(facts)
-    result = Result(name=name, style=style, tellable=not why, why=why, garble=garble)
+    result = Result(name=name, style=style, tellable=not why, why=why, garble=garble, press=press)
     if why:
         return result
     person = Person(facts, style, stack.authority)
     try:
         case = converse(stack, person, result, question_patterns())
+    except Accepted:
+        return result
     except (AssertionError, httpx.HTTPError) as exc:
         result.problems.append(str(exc))
         return result
@@ -198,10 +224,14 @@ MISUNDERSTOOD = [q.slot for q in questions.registry().values() if not q.free]
 
 
 def run_authority(
-    authority: str, workers: int = 3, proven: set[str] | None = None
+    authority: str,
+    workers: int = 3,
+    proven: set[str] | None = None,
+    clicked: set[tuple[str, str]] | None = None,
 ) -> tuple[list[Result], list[Result]]:
     """Every scenario of the authority told once; then, for each question this authority asked
-    that `proven` lacks, one scenario told again misunderstanding that question twice."""
+    that `proven` lacks, one scenario told again misunderstanding that question twice; and for
+    each button shown that nobody has clicked yet (`clicked`), one told again clicking it."""
     scenarios = [(n, sc) for n, sc in load_scenarios() if sc["facts"]["authority"] == authority]
     day = today()
     stack = Stack(authority)
@@ -224,6 +254,16 @@ def run_authority(
                 replays.append(
                     pool.submit(play, stack, first.name, by_name[first.name], "short", day, slot)
                 )
+            clicked = set() if clicked is None else clicked
+            clicked |= {c for r in results for c in r.clicked}
+            for r in results:
+                for button in sorted(r.shown - clicked):
+                    clicked.add(button)
+                    replays.append(
+                        pool.submit(
+                            play, stack, r.name, by_name[r.name], "short", day, None, button
+                        )
+                    )
             return results, [f.result() for f in replays]
     finally:
         stack.stop()
@@ -248,6 +288,13 @@ def report(authority: str, results: list[Result]) -> str:
 def misunderstood_report(replays: list[Result]) -> str:
     lines = []
     for r in replays:
+        if r.press:
+            ok = r.accepted and not r.problems
+            lines.append(
+                f"  {'ok' if ok else 'FAILED'}: button {r.press[1]!r} for '{r.press[0]}'"
+                + ("" if ok else f" ({r.name}): {'; '.join(r.problems)}")
+            )
+            continue
         ok = r.offered and r.filed and not r.problems
         lines.append(
             f"  {'ok' if ok else 'FAILED'}: '{r.garble}' misunderstood twice ({r.name})"

@@ -29,7 +29,11 @@ MIN_MATCHED = 0.55
 @pytest.fixture(scope="module")
 def both() -> dict[str, tuple[list[Result], list[Result]]]:
     proven: set[str] = set()
-    return {authority: run_authority(authority, proven=proven) for authority in AUTHORITIES}
+    clicked: set[tuple[str, str]] = set()
+    return {
+        authority: run_authority(authority, proven=proven, clicked=clicked)
+        for authority in AUTHORITIES
+    }
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +70,24 @@ def test_two_misunderstandings_offer_the_answers_skip_or_a_person(
     """No dead ends, for every question that can be misunderstood: the second miss offers the
     question's answers as buttons with "Skip this question" and "Talk to a person" (never the
     question a third time), and skipping leads on to a filed case."""
-    replays = [r for _, rs in both.values() for r in rs]
+    replays = [r for _, rs in both.values() for r in rs if r.garble]
     print("\n" + misunderstood_report(replays))
     failed = [r.garble for r in replays if not (r.offered and r.filed and not r.problems)]
     assert failed == [], misunderstood_report(replays)
     # Every question a person can get wrong was tried (those no scenario asks excepted).
     asked = {s for results, _ in both.values() for r in results for s in r.asked}
     assert {r.garble for r in replays} == set(MISUNDERSTOOD) & asked
+
+
+def test_every_button_shown_is_taken_where_it_is_shown(
+    both: dict[str, tuple[list[Result], list[Result]]],
+) -> None:
+    """Every button any question showed was clicked in its context, in a scenario's own
+    conversation or a replay that clicks it, and was taken as the answer."""
+    results = [r for rs, _ in both.values() for r in rs]
+    replays = [r for _, rs in both.values() for r in rs if r.press]
+    print("\n" + misunderstood_report(replays))
+    assert [r.press for r in replays if not (r.accepted and not r.problems)] == []
+    shown = {b for r in results for b in r.shown}
+    clicked = {c for r in results for c in r.clicked} | {r.press for r in replays}
+    assert shown <= clicked, sorted(shown - clicked)
