@@ -1,6 +1,6 @@
 """Bot bench: 20 concurrent scripted conversations over Rasa's REST channel.
 
-Starts the real stack (case service, action server, Rasa; bot/tools/stack.py), runs a simple
+Starts the real stack (case service, action server, Rasa; tests/support/stack.py), runs a simple
 corporate complaint per conversation from start to filing, and prints per-turn latency
 (p50/p95 over all turns, median of several runs) and conversations per minute.
 Target from issue 4: p95 under 300 ms on this machine.
@@ -26,14 +26,10 @@ import sys
 import time
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bot" / "tools"))
-
-from stack import Stack  # noqa: E402
+from tests.support.stack import Stack
 
 SCRIPT = [
     "I want to make a complaint",

@@ -1,6 +1,6 @@
 """Load ramp: how many conversations and case filings this machine sustains with p95 <= 1 s.
 
-Starts the real assistant (case service, action server, Rasa; bot/tools/stack.py) once per
+Starts the real assistant (case service, action server, Rasa; tests/support/stack.py) once per
 case-service backend (SQLite, then a throwaway PostgreSQL), then ramps:
 
 * conversations: N concurrent people each completing complaints back to back over Rasa's REST
@@ -27,18 +27,13 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from tests.browser.chat import COMPLAINT, REFERENCE  # noqa: E402
-from tests.faults.filing import case_body  # noqa: E402
-from tests.faults.servers import PgCluster, rasa_stack  # noqa: E402
-from tests.scaleout.restchat import RestChat  # noqa: E402
+from tests.faults.filing import case_body
+from tests.support.chat import COMPLAINT, REFERENCE, RestChat
+from tests.support.servers import PgCluster, rasa_stack
 
 P95_LIMIT = 1.0
 

@@ -37,4 +37,4 @@ test-long: $(STAMP) $(RASA_STAMP) $(RASA_MODEL) ## generated-input tests with ma
 
 # Ramps concurrent conversations and filings until p95 > 1 s; prints the sustained figures.
 bench-load: $(STAMP) $(RASA_STAMP) $(RASA_MODEL) ## ramp conversations and filings until p95 > 1 s
-	$(PY) bench/load.py
+	$(PY) -m bench.load

@@ -73,7 +73,7 @@ shell: $(RASA_MODEL) ## chat with the bot in the terminal (needs make action-ser
 	$(RASA_ENV) $(RASA) shell --model $(RASA_MODEL) --endpoints bot/endpoints.yml
 
 bench-bot: $(RASA_MODEL) $(STAMP) ## turn latency of one Rasa process, alone and 20 at once
-	$(PY) bench/bot_bench.py
+	$(PY) -m bench.bot_bench
 
 UNIT_STEPS += test-actions
 SERVER_STEPS += test-rasa test-e2e test-conversations

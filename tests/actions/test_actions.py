@@ -10,19 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import caseclient, filing, render
 from actions.replies import ActionTwoStrikeFallback, ReplyAction
 from actions.session import ActionRestart, ActionStartEscalation
+from tests.support.tracker import tracker
 
 
 def _tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None) -> Tracker:
-    return Tracker(
-        "t",
-        slots or {},
-        {"text": "x", "intent": {"name": "nlu_fallback"}},
-        events,
-        False,
-        None,
-        {},
-        "action_listen",
-    )
+    return tracker(slots, "x", intent="nlu_fallback", events=events)
 
 
 def _run(action: Any, tracker: Tracker) -> tuple[list[dict[str, Any]], list[Any]]:

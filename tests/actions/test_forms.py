@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import plan as planning
 from actions import triage_link
 from actions.complaint_form import ValidateComplaintForm
+from tests.support.tracker import tracker
 
 
 @pytest.fixture(autouse=True)
@@ -19,16 +20,7 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _tracker(slots: dict[str, Any], text: str = "") -> Tracker:
-    return Tracker(
-        "t",
-        slots,
-        {"text": text, "intent": {"name": "inform"}},
-        [],
-        False,
-        None,
-        {"name": "complaint_form"},
-        "action_listen",
-    )
+    return tracker(slots, text, form="complaint_form")
 
 
 def _validate(slot: str, value: str, slots: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

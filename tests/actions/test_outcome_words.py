@@ -19,6 +19,7 @@ import yaml
 
 import triage
 from actions import render, texts
+from tests.support.tracker import tracker
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "triage" / "packs" / "scenarios"
 # Where each kind of signpost is said: the fixed words its sentence starts with.
@@ -112,11 +113,7 @@ def _check_complaint(decision: dict[str, Any], messages: list[str]) -> None:
 
 
 def _tracker(slots: dict[str, Any], text: str = "why?") -> Any:
-    from rasa_sdk import Tracker
-
-    return Tracker(
-        "t", slots, {"text": text, "intent": {"name": "why"}}, [], False, None, {}, "action_listen"
-    )
+    return tracker(slots, text, intent="why")
 
 
 @pytest.mark.parametrize(
@@ -222,3 +219,27 @@ def test_the_case_client_keeps_the_decision_the_service_returned() -> None:
     s = dataclasses.replace(settings(), caseservice_url="http://cs.test")
     got = file_case(s, "k", {}, transport=httpx.MockTransport(handler))
     assert got.ok and got.decision == {"outcome": "accept"}
+
+
+# Pieces used inside a sentence, never said on their own.
+FRAGMENTS = ("contact_labels", "that_date")
+
+
+def test_every_sentence_in_messages_yml_starts_with_a_capital() -> None:
+    data = yaml.safe_load((Path(texts.__file__).parent / "data" / "messages.yml").read_text())
+
+    def strings(value: Any) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    for key, value in data.items():
+        if key in FRAGMENTS:
+            continue
+        for sentence in _sentences(strings(value)):
+            first = sentence.lstrip("\"'“(•").strip()[:1]
+            assert not first.isalpha() or first.isupper(), (key, sentence)

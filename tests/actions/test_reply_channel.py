@@ -19,6 +19,7 @@ from actions.interrupts import answer_for
 from actions.reply_channel import UNKNOWN, read_channel
 from actions.summary import summary
 from tests.calendar_oracle import working_days_after
+from tests.support.tracker import tracker, typed
 
 SENT = dt.date(2026, 10, 1)  # a Thursday, with no bank holiday for the next six weeks
 
@@ -100,15 +101,13 @@ def _tracker(
     intent: str = "inform",
     requested: str = "previous_response_channel",
 ) -> Tracker:
-    return Tracker(
-        "t",
+    return tracker(
         {**slots, "requested_slot": requested},
-        {"text": text, "intent": {"name": intent, "confidence": 0.9}},
-        [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text}],
-        False,
-        None,
-        {"name": "complaint_form"},
-        "action_listen",
+        text,
+        intent=intent,
+        confidence=0.9,
+        events=typed(text),
+        form="complaint_form",
     )
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
 from typing import Any
 
-REFERENCE = re.compile(r"\b([A-Z]{2,4}-\d{4}-[23456789A-HJKMNP-Z]{6})\b")
+# The person's answers and the reference pattern are the REST client's too (tests/support).
+from tests.support.chat import COMPLAINT, REFERENCE, Answer, answer_for
+
+# Re-exported: tests and bench/load.py import the table from here too.
+__all__ = ["COMPLAINT", "REFERENCE", "Answer", "Chat", "answer_for"]
 
 # The widget lives in an open shadow root; Playwright's CSS and role locators pierce it.
 HOST = "complaints-chat"
@@ -24,34 +27,6 @@ TYPING = f"{HOST} .cc-typing"
 INPUT = f"{HOST} textarea"
 # A bot turn can be several bursts of messages (one per action); this much silence ends it.
 QUIET_MS = 1000
-
-
-@dataclass(frozen=True)
-class Answer:
-    button: str | None = None  # press this suggested answer
-    text: str | None = None  # or type this
-
-
-# First match wins: the pattern is searched in the bot's latest turn (all its messages).
-COMPLAINT: list[tuple[str, Answer]] = [
-    (r"Here's what I've got", Answer(button="Yes, send it")),
-    (r"What would you like to do\?", Answer(button="Make a complaint")),
-    (r"Who is the complaint about\?", Answer(button="Me")),
-    (r"Which council service", Answer(text="bins")),
-    (r"Which part of the council", Answer(text="bins")),
-    (r"what happened|What happened", Answer(text="My green bin has not been emptied for 3 weeks.")),
-    (r"When did (this|it) happen\?", Answer(text="two weeks ago")),
-    (r"Roughly which month", Answer(text="don't know")),
-    (r"court, a tribunal or the police", Answer(button="No")),
-    (r"company working for the council", Answer(button="Not a company")),
-    (r"already had a reply", Answer(button="No")),
-    (r"put things right\?|like to happen now\?", Answer(text="Empty the bin and fix the round.")),
-    (r"What's your name\?", Answer(text="Sam Tester")),
-    (r"How (should|can) we reply", Answer(text="sam.tester@example.com")),
-    (r"postal address", Answer(text="1 Test Street, Telford TF3 4JA")),
-    (r"Is that right\?", Answer(button="Yes")),
-    (r"appeal|\?$", Answer(button="No")),
-]
 
 
 class Chat:
@@ -145,9 +120,9 @@ class Chat:
     def match(turn: list[str], rules: list[tuple[str, Answer]]) -> Answer | None:
         """The question is usually the turn's last message; earlier ones are read-backs."""
         for text in (turn[-1], "\n".join(turn)):
-            for pattern, answer in rules:
-                if re.search(pattern, text):
-                    return answer
+            answer = answer_for(text, rules)
+            if answer is not None:
+                return answer
         return None
 
     def complete(self, rules: list[tuple[str, Answer]], max_turns: int = 30) -> str:

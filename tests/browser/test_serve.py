@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -95,11 +96,11 @@ def test_only_listed_files_are_served(server: str, path: str) -> None:
 
 
 def test_script_breaking_names_are_escaped() -> None:
-    sys.path.insert(0, str(SERVE.parent))
-    try:
-        import serve  # type: ignore[import-not-found]
-    finally:
-        sys.path.pop(0)
+    # web/serve.py is a script, not a package: load it by its path.
+    spec = importlib.util.spec_from_file_location("web_serve", SERVE)
+    assert spec and spec.loader
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
     js = serve.config_js("http://x:1", "a", "</script><script>alert(1)</script>").decode()
     assert "</script>" not in js
     assert json.loads(js.split("= ", 1)[1].rstrip().rstrip(";"))["authorityName"] == (

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "tools"))
-
-from stack import Stack
+from tests.support.stack import Stack
 
 # Warwickshire's policy has all five paths the issue asks for: a statutory children's
 # procedure, a corporate one, a parking appeal exclusion, discretion for late complaints,

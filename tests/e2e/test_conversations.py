@@ -9,10 +9,10 @@ import time
 import uuid
 
 import pytest
-from chat import Chat
-from stack import Stack
 
 from tests.calendar_oracle import working_days_after
+from tests.support.chat import Chat
+from tests.support.stack import Stack
 
 pytestmark = pytest.mark.e2e
 

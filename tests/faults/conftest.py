@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import PgCluster
+from tests.support.servers import PgCluster
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.servers import CaseService, PgCluster, prepare_caseservice_db, wait_until
+
 from .filing import (
     TIMEOUT,
     Attempts,
@@ -21,7 +23,6 @@ from .filing import (
     integrity_problems,
     stored_keys,
 )
-from .servers import CaseService, PgCluster, prepare_caseservice_db, wait_until
 
 OUTAGE_SECONDS = 4.0
 # What the action server's client retries on (actions/caseclient.py RETRYABLE): with it, a 500

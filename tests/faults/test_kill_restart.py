@@ -7,8 +7,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from tests.support.servers import CaseService, prepare_caseservice_db
+
 from .filing import file_until_ok, integrity_problems, stored_keys
-from .servers import CaseService, prepare_caseservice_db
 
 FILINGS = 50
 

@@ -14,9 +14,9 @@ import httpx
 from actions.caseclient import file_case
 from actions.outbox import Outbox
 from actions.settings import Settings
+from tests.support.servers import CaseService, prepare_caseservice_db
 
 from .filing import case_body, integrity_problems, stored_keys
-from .servers import CaseService, prepare_caseservice_db
 
 CASES = 30
 

@@ -17,9 +17,9 @@ from actions.caseclient import Filed, file_case
 from actions.outbox import Outbox
 from actions.settings import Settings
 from caseservice.db import migrate
+from tests.support.servers import REPO, CaseService
 
 from .filing import case_body, integrity_problems, stored_keys
-from .servers import REPO, CaseService
 
 CASES = 6
 

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.faults.filing import case_body
-from tests.faults.servers import CaseService, PgCluster, prepare_caseservice_db
+from tests.support.servers import CaseService, PgCluster, prepare_caseservice_db
 
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 

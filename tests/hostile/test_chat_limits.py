@@ -20,7 +20,7 @@ import pytest
 import websockets
 
 from chatguard.limits import SLOW_DOWN, TOO_LONG, TOO_MANY_CONNECTIONS
-from tests.faults.servers import assert_no_traceback, rasa_stack, running
+from tests.support.servers import assert_no_traceback, rasa_stack, running
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.faults.servers import rasa_stack, running
 from tests.scaleout.restchat import RestChat
+from tests.support.servers import rasa_stack, running
 
 from .corpus import Message, encodable, messages
 

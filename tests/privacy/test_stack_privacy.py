@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from tests.browser.chat import COMPLAINT, Answer
-from tests.faults.servers import rasa_stack, running
 from tests.scaleout.restchat import RestChat
+from tests.support.servers import rasa_stack, running
 
 # Distinctive values, so a hit in a log can only come from this test.
 PERSON = {

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.faults.servers import REPO, PgCluster
+from tests.support.servers import REPO, PgCluster
 
 RASA_PY = REPO / ".venv-rasa" / "bin" / "python"
 IO_SCRIPT = Path(__file__).with_name("rasa_tracker_io.py")

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.faults.servers import REPO, PgCluster, RedisServer, rasa_stack
+from tests.support.servers import REPO, PgCluster, RedisServer, rasa_stack
 
 _stack = rasa_stack()
 ENDPOINTS = REPO / "bot" / "endpoints.scaleout.yml"

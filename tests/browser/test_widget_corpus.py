@@ -1,6 +1,7 @@
 """The hostile corpus typed into the real chat widget (Debian's chromium, the stack `make run`
 starts): every message shows as plain text, no markup runs or even becomes an element, no
-alert or page error, and the bot answers each one."""
+alert or page error, and the bot answers each one. The corpus is tests/hostile's; the test lives
+here, beside the browser fixtures it uses (`page`, `stack`), and runs in `make test-browser`."""
 
 from __future__ import annotations
 
@@ -10,9 +11,7 @@ import pytest
 
 from chatguard.limits import TOO_LONG
 from tests.browser.chat import BOT, HOST, INPUT, USER, Chat
-from tests.browser.conftest import browser, page, stack  # noqa: F401 - their fixtures, reused
-
-from .corpus import encodable, messages
+from tests.hostile.corpus import encodable, messages
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +37,7 @@ def _js_trim(text: str) -> str:
     return text.strip(_JS_SPACE)
 
 
-def test_corpus_in_the_widget_is_shown_as_text_and_answered(page: Any) -> None:  # noqa: F811
+def test_corpus_in_the_widget_is_shown_as_text_and_answered(page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     chat = Chat(page, keyboard=False)
@@ -87,7 +86,7 @@ PASTE = """(text) => {
 }"""
 
 
-def test_the_box_holds_what_the_server_accepts_and_counts_down(page: Any) -> None:  # noqa: F811
+def test_the_box_holds_what_the_server_accepts_and_counts_down(page: Any) -> None:
     chat = Chat(page, keyboard=False)
     chat.open()
     seen = len(chat.wait_for_bot(0))
