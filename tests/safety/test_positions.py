@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import triage_link
@@ -75,10 +74,7 @@ def _outside_a_form(slots: dict[str, Any]) -> Callable[[str], list[str]]:
         tracker = _tracker(text, slots, None)
         action = ActionWhatNext() if slots.get("filed_reference") else ActionGreet()
         events = _run(action, tracker, d)
-        if (
-            any(e.get("event") == "followup" for e in events)
-            or FollowupAction("action_safeguarding") in events
-        ):
+        if any(e.get("event") == "followup" for e in events):
             _run(ActionSafeguarding(), tracker, d)
         return [str(m.get("text") or "") for m in d.messages]
 
