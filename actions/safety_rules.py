@@ -542,7 +542,12 @@ RULES: dict[str, re.Pattern[str]] = {
         r" (on the (top|\w+) floor|inside|upstairs|stuck|trapped|in the (flat|house|building))\b",
         r"\b(trapped|pinned|crushed|stuck) (under|beneath|underneath)\b|\b(ceiling|roof|wall|"
         r"building|floor|balcony|wardrobe|tree) (has )?(come|came|fallen|fell|collapsed) "
-        r"(down )?(on|onto|on to) (my|her|him|them|someone|a|the|us|me)\b",
+        r"(down )?(on|onto|on to) (her|him|them|someone|somebody|us|me|people|a (man|woman|child|"
+        r"kid|boy|girl)|my (\w+ )?(mum|mother|dad|father|nan|gran|granddad|son|daughter|child|"
+        r"kids|baby|brother|sister|husband|wife|partner|friend|neighbour))\b",
+        r"\b(have |are |just |has |got )?(surrounded|cornered) (me|us|my (car|house|flat|home|"
+        r"door|son|daughter|kids|brother|sister))\b(?! (with|in) (paperwork|forms|letters|red tape|"
+        r"bureaucracy|rubbish|scaffolding|building work|bins))",
     ),
     "suicide_self_harm": _rx(
         r"\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|"
@@ -631,6 +636,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"go on|"
         r"carry on|keep living)\b(?! (\w+ )?(with|to|like|at|for|the|this|that|a|my|our)\b)",
         r"\b(got|have|bought|found|ordered) (a |the |some )?(rope|noose|ligature)\b",
+        r"\b(dont|do not|cant|cannot) see (why|the point|a reason|any reason|how) (i should |i can"
+        r" |to |in |i could )?(keep going|go on|carry on|keep living|living|live|be alive|be here|"
+        r"stay alive)\b(?! (with|in|at) )",
+        r"\b(cant|cannot|can not) face (another day|tomorrow|living|life|waking up|going on|"
+        r"being alive)\b(?! (of|with|at|in) )",
         r"\b(nobody|no one|noone|none of you|you|they|everyone) (has|have|will have|would have|"
         r"will need|wont have|will not have|need) to (deal with|put up with|worry about|see|look "
         r"after|bother with) me (again|any more|ever again|much longer|soon)\b",
@@ -775,6 +785,8 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(\w+ )?(hit|beaten|hurt|abused|neglected|starved|smacked|slapped|kicked|punched|"
         rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b"
         r"(?! out of| (on|at) (a|the)\b| by (a|the) (car|ball|bus|van|bin|lorry|swing|door|gate)"
+        r"| (playing|in (an|a) (accident|fall)|falling|tripping|when (he|she|they) (fell|tripped|"
+        r"slipped)|at (school|football|rugby|the park|the leisure|pe))"
         r"| (his|her|their|my) (own )?(arm|leg|knee|ankle|wrist|head|back|hand|foot|finger|toe|"
         r"shoulder|elbow|neck|face|nose|hip)s?\b)",
         r"\b(left|leaves|leave|leaving|abandoned) (\w+ ){0,4}(alone|on (their|her|his) own|"
