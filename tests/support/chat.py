@@ -77,6 +77,7 @@ QUESTIONS = {
     "why_dissatisfied": "ask_why_dissatisfied",
     "legal_check": "ask_legal_check",
     "contractor_check": "ask_contractor_check",
+    "circumstance_check": "ask_circumstance_check",
     "desired_outcome": "ask_desired_outcome",
     "consent": "ask_consent",
     "name": "ask_name",
@@ -86,7 +87,11 @@ QUESTIONS = {
 }
 # Questions a pack may add (questions.yml `pack:`): a script that does not mention them gives
 # the answer that leaves the facts as they were before the pack asked.
-PACK_QUESTION_DEFAULTS = {"legal_check": "No", "council_tenant": "Not sure"}
+PACK_QUESTION_DEFAULTS = {
+    "legal_check": "No",
+    "council_tenant": "Not sure",
+    "circumstance_check": "None of these",
+}
 DONE = ("Your reference is", "Your complaint is saved", "It's saved")
 
 
