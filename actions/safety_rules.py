@@ -244,6 +244,9 @@ _FIGURES = re.compile(
     r"(cant|cannot|not going to|wont) cope with (the|this|that|all|any|another|these|more)|"
     r"stab(bed|bing|s)? (us|me|them|him|her|residents|everyone) in the back|"
     r"(nerves|patience|brain|head) (are |is |were |was )?(shot|fried|gone)|"
+    r"(die|dying|died) (of|from) (embarrassment|shame|boredom|laughter|laughing|cringe)|"
+    r"threaten\w* (to )?(take (me|us|them) to court|sue|report (me|us)|evict|fine|prosecute|"
+    r"call the police on|take legal action|cut off|stop (my|our))|"
     r"domestic (abuse|violence) survivor|"
     r"(was|there was|there were|had|have been) (an? |some )?overdoses? (in|at|outside|near) (the|"
     r"our|my)|(a |as a )?survivor of (domestic (abuse|violence)|abuse)|"
@@ -786,7 +789,8 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"whipped|screamed at|locked (in|up)|touched|molested|knocked about)\b"
         r"(?! out of| (on|at) (a|the)\b| by (a|the) (car|ball|bus|van|bin|lorry|swing|door|gate)"
         r"| (playing|in (an|a) (accident|fall)|falling|tripping|when (he|she|they) (fell|tripped|"
-        r"slipped)|at (school|football|rugby|the park|the leisure|pe))"
+        r"slipped)|at (school|football|rugby|the park|the leisure|pe)|by (another|a|an older) "
+        r"(pupil|child|kid|boy|girl|student|classmate|lad))"
         r"| (his|her|their|my) (own )?(arm|leg|knee|ankle|wrist|head|back|hand|foot|finger|toe|"
         r"shoulder|elbow|neck|face|nose|hip)s?\b)",
         r"\b(left|leaves|leave|leaving|abandoned) (\w+ ){0,4}(alone|on (their|her|his) own|"
@@ -796,7 +800,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(kicks|kicked|throws|threw|locks|locked) (me|us|him|her|them) out (at night|of the "
         r"house|in the (night|cold|rain))\b",
         r"\b(no|without|never any|not (given|getting|allowed)( any)?) (food|meals|"
-        r"something to eat|anything to eat|clean clothes)\b(?! (waste|caddy|bins?|bank|hygiene))",
+        r"something to eat|anything to eat|clean clothes)\b(?! (waste|caddy|bins?|bank|hygiene))"
+        r"(?! (in )?(because|until|till|since|as|cos) (my|our|the) (benefits?|money|wages|"
+        r"universal credit|payments?|pay|pip|pension|shopping|delivery))",
         r"\b(not|never|wont|doesnt|dont|didnt|isnt|arent|not being|never being|hasnt been|"
         r"havent been) (been )?(fed|feeding|feed)\b",
         r"\b(always|often|constantly|really|very|so) (hungry|starving|dirty|filthy)\b|"
@@ -813,8 +819,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(wish|wishes|wished) (i|we) (was|were) (dead|never born)\b|\bcalls? (me|us|him|her) "
         r"(worthless|useless|stupid|a waste)\b",
         rf"\b(scared|afraid|frightened|terrified) (to go|of going) (back )?(home|to my "
-        rf"placement|back)\b|\b(scared|afraid|frightened|terrified) of (my|our|her|his) "
-        rf"{_FAMILY}\b",
+        rf"placement|back)\b(?! (because|cos) (of )?(the )?(rats|mice|mould|damp|noise|"
+        rf"cockroaches|bugs|leak|state|repairs|smell|flood|building work|cold|dark|stairs|lift|"
+        rf"estate|neighbours? (noise|music|dog)))|\b(scared|afraid|frightened|terrified) of "
+        rf"(my|our|her|his) {_FAMILY}\b",
         r"\b(sleep|sleeps|sleeping) in the (shed|garden|car|cupboard)\b",
         r"\bhis dad (shouts|says) he will kill him\b|\bwill kill (him|her)\b",
         r"\bdoes stuff to me\b|\bdoes things to me\b",
@@ -893,7 +901,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(violent|controlling) (partner|husband|wife|boyfriend|girlfriend|ex)\b",
         rf"\b(scared|afraid|frightened|terrified) of (my|her|his) {_PARTNER}\b",
         r"\b(not safe|unsafe|dont feel safe|do not feel safe|scared|afraid|frightened|terrified)"
-        r" (at home|to go home|to go back home|in my (own )?home|to be at home)\b",
+        r" (at home|to go home|to go back home|in my (own )?home|to be at home)\b(?! (because|cos) "
+        r"(of )?(the )?(rats|mice|mould|damp|noise|cockroaches|bugs|leak|state|repairs|smell|flood|"
+        r"building work|cold|dark|stairs|lift|estate|broken|lock|door|window|neighbours? (noise|"
+        r"music|dog)))",
         r"\b(controls|takes|took|keeps) (all )?(my|her|the) (money|wages|benefits|bank card|"
         r"pension)\b.*\b(wont let|doesnt let|not allowed|checks my phone|see my)\b|"
         r"\b(wont|doesnt|will not|does not) let (me|her) (see|leave|go out|have)\b",
@@ -1021,6 +1032,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(broken|fractured|snapped) (arm|leg|wrist|hip|ribs?|bones?|nose|jaw)\b.*\b(no one|"
         r"nobody|cant|can not|cannot|wont|unexplained|not explained)\b",
         r"\bunexplained (injuries|injury|bruises|bruising|fractures?|burns|marks)\b",
+        r"\b(nobody|no one|noone) (feeds|fed|washes|washed|changes|changed|checks on|checked on|"
+        r"looks after|looked after|helps|toilets|turns) (me|her|him|them|my \w+)\b",
         r"\b(hasnt|has not|havent|have not|not|never|didnt|did not) (had|been given|got|received)"
         r" (his|her|their|my|any|the) (\w+ )?(insulin|meds|medication|medicine|tablets|food|"
         r"meals?|dinner|water|drinks?|oxygen|injections?)\b.*\b(days|since|week|all day|"
