@@ -1,9 +1,10 @@
 """The learned layer of the safety check (issue 16): a small pure-Python classifier.
 
-Trained at start-up from actions/data/safety/examples.yaml (about 550 short messages) in well
-under a second, so there is no trained file to go stale and no numeric library to install:
-- danger or not: logistic regression on hashed word uni/bigrams and character 3-5-grams of each
-  word (so misspellings and text-speak share most of their features with the spelled word);
+Trained at start-up from actions/data/safety/examples.yaml (about 1,900 short messages) in a
+second or two, so there is no trained file to go stale and no numeric library to install:
+- danger or not: logistic regression on hashed word uni/bigrams, character 3-5-grams of each
+  word (so misspellings and text-speak share most of their features with the spelled word) and
+  word classes with their pairs (so "my stepdad slaps me" learns from "my dad hits me");
 - which category: multinomial naive Bayes over the same features, trained on danger examples.
 Both read the text as the rules do (safety_rules.prepare), so figures of speech never reach it.
 """
@@ -234,7 +235,8 @@ def train(danger: list[tuple[str, str]], calm: list[str]) -> Model:
     pos = sum(1 for _, y in rows if y) or 1
     neg = (len(rows) - pos) or 1
     weight_of = {1.0: len(rows) / (2 * pos), 0.0: len(rows) / (2 * neg)}
-    weights: dict[int, float] = {}
+    # A flat list while training (indexing is several times faster than a dict in a loop).
+    weights = [0.0] * _BUCKETS
     bias = 0.0
     order = list(range(len(rows)))
     rng = random.Random(16)
@@ -243,12 +245,12 @@ def train(danger: list[tuple[str, str]], calm: list[str]) -> Model:
         rate = _RATE / (1 + epoch * 0.2)
         for i in order:
             feats, y = rows[i]
-            z = bias + sum(weights.get(f, 0.0) for f in feats)
+            z = bias + sum(weights[f] for f in feats)
             p = 1.0 / (1.0 + math.exp(-max(min(z, 35.0), -35.0)))
             g = (p - y) * weight_of[y] * rate
             bias -= g
             for f in feats:
-                w = weights.get(f, 0.0)
+                w = weights[f]
                 weights[f] = w - g - rate * _L2 * w
     # Category: multinomial naive Bayes with add-one smoothing.
     counts: dict[str, dict[int, int]] = {c: {} for c in CATEGORIES}
@@ -267,7 +269,8 @@ def train(danger: list[tuple[str, str]], calm: list[str]) -> Model:
         for c in CATEGORIES
     }
     log_unseen = {c: math.log(1 / (totals[c] + vocab)) for c in CATEGORIES}
-    return Model(weights, bias, log_prior, log_like, log_unseen)
+    learned = {f: w for f, w in enumerate(weights) if w}
+    return Model(learned, bias, log_prior, log_like, log_unseen)
 
 
 @lru_cache(maxsize=1)
