@@ -26,6 +26,7 @@ export RUN_DIR
 LOG_DIR="${LOG_DIR:-var/log}"
 mkdir -p "$LOG_DIR"
 LOG_DIR="$(cd "$LOG_DIR" && pwd)"
+export LOG_DIR
 export RASA_MODEL="${RASA_MODEL:-bot/models/current.tar.gz}"
 export RASA_CREDENTIALS="${RASA_CREDENTIALS:-bot/credentials.yml}"
 

@@ -3,8 +3,10 @@ repository stands alone, so nothing reads from beside it."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -90,3 +92,43 @@ def test_tests_and_benchmarks_import_the_support_package_without_editing_sys_pat
         if p != Path(__file__) and edits.search(p.read_text(encoding="utf-8"))
     ]
     assert set(found) <= SYS_PATH_LEFT, found
+
+
+def test_make_run_shows_one_line_per_part_then_the_address_and_logs_everything(
+    tmp_path: Path,
+) -> None:
+    """scripts/run_console.py, fed what honcho prints: the screen gets a line per part and the
+    ready process's words; every line, warnings included, goes to the logs."""
+    honcho = "\n".join(
+        [
+            "14:00:00 system  | cases.1 started (pid=1)",
+            "14:00:00 system  | rasa.1 started (pid=2)",
+            "14:00:00 system  | ready.1 started (pid=3)",
+            "14:00:01 rasa.1  | /x/utils.py:1: DeprecationWarning: pkg_resources is deprecated",
+            "14:00:02 cases.1 | INFO: Uvicorn running on http://127.0.0.1:8100",
+            "14:00:30 ready.1 | all parts are up after 30 s.",
+            "14:00:30 ready.1 | Open http://localhost:8080/ in your browser to chat.",
+            "14:01:00 system  | SIGINT received",
+            "14:01:00 system  | sending SIGTERM to cases.1 (pid 1)",
+            "14:01:01 system  | cases.1 stopped (rc=-15)",
+            "",
+        ]
+    )
+    out = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "run_console.py"), str(tmp_path)],
+        input=honcho,
+        env={k: v for k, v in os.environ.items() if not k.endswith("_PORT")},  # the defaults
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout
+    assert "Warning" not in out and "Uvicorn" not in out
+    assert [line for line in out.splitlines() if "started" in line] == [
+        "  started the case service   http://127.0.0.1:8100/docs",
+        "  started the Rasa server    http://127.0.0.1:5005",
+    ]
+    assert "Open http://localhost:8080/ in your browser to chat." in out
+    assert "DeprecationWarning" in (tmp_path / "rasa.log").read_text()
+    assert "Uvicorn running" in (tmp_path / "cases.log").read_text()
+    assert (tmp_path / "run.log").read_text().count("\n") == honcho.count("\n")

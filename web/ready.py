@@ -8,6 +8,7 @@ when any process exits.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -39,7 +40,8 @@ def main(argv: list[str]) -> int:
             break
         if time.monotonic() - start > TIMEOUT_SECONDS:
             print(f"still not answering after {TIMEOUT_SECONDS} s: {', '.join(waiting)}")
-            print("see the log lines above for the reason; press Ctrl-C to stop")
+            logs = os.environ.get("LOG_DIR", "var/log")
+            print(f"see the logs in {logs}/ for the reason; press Ctrl-C to stop")
             break
         time.sleep(1)
     if not waiting:
