@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.scaleout.restchat import RestChat
+from tests.support.chat import RestChat
 from tests.support.servers import rasa_stack, running
 
 from .corpus import Message, encodable, messages

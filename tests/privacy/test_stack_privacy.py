@@ -13,8 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.chat import COMPLAINT, Answer
-from tests.scaleout.restchat import RestChat
+from tests.support.chat import COMPLAINT, Answer, RestChat
 from tests.support.servers import rasa_stack, running
 
 # Distinctive values, so a hit in a log can only come from this test.

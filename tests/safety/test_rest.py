@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from actions.safety import is_safety_reply
-from tests.e2e.chat import DONE, PACK_QUESTION_DEFAULTS, Chat
+from tests.support.chat import DONE, PACK_QUESTION_DEFAULTS, Chat
 
 from .heldout import danger as heldout_danger
 from .heldout import sample

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 
 from tests.faults.filing import file_until_ok, integrity_problems, stored_keys
 from tests.scaleout.cluster import Cluster
-from tests.scaleout.restchat import COMPLAINT, RestChat
+from tests.support.chat import COMPLAINT, RestChat
 
 
 @pytest.fixture(scope="module")
