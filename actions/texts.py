@@ -12,9 +12,25 @@ _DATA = Path(__file__).with_name("data") / "messages.yml"
 
 
 @lru_cache(maxsize=1)
-def _messages() -> dict[str, Any]:
+def _loaded() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     return data
+
+
+@lru_cache(maxsize=16)
+def _messages_for(authority: str) -> dict[str, Any]:
+    from .triage_link import pack_for  # texts load before the engine is needed
+
+    # "What would you like the council to do?": a trust is "the Trust" (the pack's `called`).
+    called = str(getattr(pack_for(authority), "called", None) or "the council")
+    named: dict[str, Any] = _named(_loaded(), called)
+    return named
+
+
+def _messages() -> dict[str, Any]:
+    from .triage_link import authority
+
+    return _messages_for(authority())
 
 
 def raw(key: str) -> Any:
@@ -25,6 +41,18 @@ def say(key: str, young: bool = False, **values: Any) -> str:
     entry = _messages()[key]
     text = str(entry.get("young") if young and entry.get("young") else entry["text"])
     return text.format(**values) if values else text
+
+
+def _named(node: Any, called: str) -> Any:
+    """Every {the_council} / {The_council} filled with how the pack names the body."""
+    if isinstance(node, str):
+        capital = called[:1].upper() + called[1:]
+        return node.replace("{the_council}", called).replace("{The_council}", capital)
+    if isinstance(node, dict):
+        return {k: _named(v, called) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_named(v, called) for v in node]
+    return node
 
 
 def buttons(key: str) -> list[dict[str, str]]:

@@ -323,6 +323,9 @@ class DeemedReceipt(_Pack):
 class Pack(_Pack):
     id: str
     name: str
+    # How a sentence names the body ("What would you like the council to do?"): a trust is
+    # "the Trust", not "the council".
+    called: str = "the council"
     # Which version of the policy this is, and the day it came into force (None: always). A
     # file may hold later versions under `versions:`; see `pack_versions`.
     version: str = "1"
