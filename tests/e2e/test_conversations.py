@@ -176,7 +176,10 @@ def test_service_request_is_recorded_not_forced_through_the_complaint_form(stack
     assert "Your reference is" in "\n".join(final)
 
 
-def test_simple_corporate_complaint_takes_at_most_ten_messages(stack: Stack) -> None:
+def test_simple_corporate_complaint_takes_at_most_eleven_messages(stack: Stack) -> None:
+    # Ten, plus Telford's "Is any of these part of it?" (its policy turns away insurance and
+    # compensation claims and more for any service, 5.2-5.3: a pothole that damaged a tyre is
+    # exactly where that matters).
     chat = Chat(stack.rest_url, _sender("count"))
     chat.run(
         "I want to make a complaint",
@@ -190,7 +193,7 @@ def test_simple_corporate_complaint_takes_at_most_ten_messages(stack: Stack) -> 
         },
     )
     assert len(stack.cases(chat.sender)) == 1
-    assert chat.sent <= 10, chat.log()
+    assert chat.sent <= 11, chat.log()
 
 
 def test_case_survives_a_case_service_outage_and_arrives_once(stack: Stack) -> None:
