@@ -410,7 +410,8 @@ _HARM = (
     r"batter|batters|battered|knocks? \w+ about|knocked \w+ about|burn|burns|burned|burnt|"
     r"headbutt\w*|stab|stabs|stabbed|attack|attacks|attacked|attacking|push|pushes|pushed|"
     r"shove|shoves|shoved|hurt|hurts|hurting|abuse|abuses|abused|abusing|rape|rapes|raped|"
-    r"molest\w*|touch|touches|touched|touching|grab|grabs|grabbed|bite|bites|bit|"
+    r"molest\w*|touch|touches|touched|touching|grab|grabs|grabbed|bite|bites|bit|pinch|pinches|"
+    r"pinched|pinching|spit at|spits at|spat at|spits on|spat on|"
     r"threaten|threatens|threatened|threatening|pulls? (my|her|his) hair|pulled (my|her|his) hair)"
 )
 _VIOLENT = (
@@ -543,6 +544,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(fire|smoke|flames|alight|on"
         r" fire)\b.*\b(we are|were|i am|im|people are|kids are|children are|family is|my \w+ is)"
         r" (on the (top|\w+) floor|inside|upstairs|stuck|trapped|in the (flat|house|building))\b",
+        rf"(?=.*\b(by accident|accidentally|a load|loads|lots|a lot|a handful|all of|too many|"
+        rf"the whole|a whole|a bottle|a packet|a box)\b)\b({_CHILD}|toddler)\b.*\b(took|taken|"
+        rf"swallowed|eaten|ate|drank|drunk|got into)\b (\w+ ){{0,6}}(tablets|pills|medicine|meds|"
+        rf"bleach|capsules|batteries|magnets|detergent|liquitabs|pods|paracetamol|painkillers|"
+        rf"methadone|drugs)\b",
         r"\b(trapped|pinned|crushed|stuck) (under|beneath|underneath)\b|\b(ceiling|roof|wall|"
         r"building|floor|balcony|wardrobe|tree) (has )?(come|came|fallen|fell|collapsed) "
         r"(down )?(on|onto|on to) (her|him|them|someone|somebody|us|me|people|a (man|woman|child|"
@@ -729,7 +735,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"messages (her|him|me) (at night|late)|secret|late at night|loves (me|her|him)|"
         r"i am special|she is special|he is special|(my|her|his) girlfriend|(my|her|"
         r"his) boyfriend)\b",
-        r"\bpassed (around|round)\b",
+        # "passed around between older men", not "I get passed around departments".
+        r"\bpassed (a)?round (between|among|amongst|to) (\w+ )?(men|males|lads|boys|older|"
+        r"adults|his|their|friends|mates)\b",
         r"\bthreaten\w* (me|him|her|us) to (keep|hold|hide|sell|carry|move)\b",
         r"\bowes? (money )?to (dealers|a dealer|a gang|the gang|them)\b|\b(make|makes|made) (him|"
         r"her|"
@@ -983,7 +991,7 @@ RULES: dict[str, re.Pattern[str]] = {
         r".*\b(no one|nobody|days|hungry|nothing to eat|alone|left)\b",
         rf"\b{_ADULT}\b.*\b(being|been|is|are|gets|get) (\w+ )?(abused|neglected|mistreated|"
         rf"hit|hurt|exploited|bullied|robbed|scammed|threatened|taken advantage of)\b",
-        rf"\b(carers?|staff|support worker|nurses?|care workers?)\b (\w+ ){{0,3}}{_HARM} "
+        rf"\b(carers?|staff|support worker|nurses?|care workers?)\b (\w+ ){{0,5}}{_HARM} "
         rf"{_PERSON_OBJ}",
         r"\b(scared|afraid|frightened|terrified) of (her|his|their|my \w+s?) (carer|carers|"
         r"support worker|son|grandson)\b",
