@@ -45,6 +45,7 @@ COMPLAINT: list[tuple[str, Answer]] = [
     (r"When did (this|it) happen\?", Answer(text="two weeks ago")),
     (r"Roughly which month", Answer(text="don't know")),
     (r"court, a tribunal or the police", Answer(button="No")),
+    (r"Is any of these part of it\?", Answer(button="None of these")),
     (r"company working for the council", Answer(button="Not a company")),
     (r"already had a reply", Answer(button="No")),
     (r"put things right\?|like to happen now\?", Answer(text="Empty the bin and fix the round.")),
