@@ -21,6 +21,10 @@ RUN_DEPS := $(STAMP)
 
 include mk/caseservice.mk mk/rasa.mk mk/safety.mk mk/web.mk mk/prove.mk
 
+# A step appended to TEST_STEPS directly would be lost here, so say so rather than skip it.
+ifneq ($(strip $(TEST_STEPS)),)
+$(error mk/*.mk: append to UNIT_STEPS or SERVER_STEPS, not TEST_STEPS ($(TEST_STEPS)))
+endif
 TEST_STEPS := $(STATIC_STEPS) $(UNIT_STEPS) $(SERVER_STEPS)
 
 .PHONY: help install test test-fast run lint format typecheck test-build test-triage bench clean
