@@ -405,6 +405,7 @@ _PERSON_OBJ = (
 )
 _HARM = (
     r"(hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|"
+    r"belts|belted|belting|leathers|leathered|wallops|walloped|thumps|thumped|clouts|clouted|"
     r"kicked|kicking|slap|slaps|slapped|slapping|smack|smacks|smacked|whip|whips|whipped|"
     r"strangle|strangles|strangled|strangling|choke|chokes|choked|choking|throttle\w*|"
     r"batter|batters|battered|knocks? \w+ about|knocked \w+ about|burn|burns|burned|burnt|"
@@ -416,6 +417,7 @@ _HARM = (
 )
 _VIOLENT = (
     r"(hit|hits|hitting|beat|beats|beating|punch|punches|punched|punching|kick|kicks|kicked|"
+    r"belts|belted|belting|leathers|leathered|wallops|walloped|thumps|thumped|clouts|clouted|"
     r"kicking|slap|slaps|slapped|slapping|smack|smacks|smacked|whip|whips|whipped|strangle|"
     r"strangles|strangled|strangling|choke|chokes|choked|choking|throttle\w*|batter|batters|"
     r"battered|headbutt\w*|stab|stabs|stabbed|attack|attacks|attacked|attacking|push|pushes|"
@@ -544,11 +546,15 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(fire|smoke|flames|alight|on"
         r" fire)\b.*\b(we are|were|i am|im|people are|kids are|children are|family is|my \w+ is)"
         r" (on the (top|\w+) floor|inside|upstairs|stuck|trapped|in the (flat|house|building))\b",
-        rf"(?=.*\b(by accident|accidentally|a load|loads|lots|a lot|a handful|all of|too many|"
-        rf"the whole|a whole|a bottle|a packet|a box)\b)\b({_CHILD}|toddler)\b.*\b(took|taken|"
+        rf"^(?=.*\b(by accident|accidentally|a load|loads|lots|a lot|a handful|all of|too many|"
+        rf"the whole|a whole|a bottle|a packet|a box)\b).*\b({_CHILD}|toddler)\b.*\b(took|taken|"
         rf"swallowed|eaten|ate|drank|drunk|got into)\b (\w+ ){{0,6}}(tablets|pills|medicine|meds|"
         rf"bleach|capsules|batteries|magnets|detergent|liquitabs|pods|paracetamol|painkillers|"
         rf"methadone|drugs)\b",
+        r"\b(smoke alarm|fire alarm|smell (of )?(burning|smoke|gas)|smell burning|smoke (is )?"
+        r"(coming|pouring) (out|from|under))\b.*\b("
+        r"nobody|no one|noone) (answers|is answering|answering|comes|opens|coming)\b|\b(smoke "
+        r"alarm|fire alarm)\b.*\b(no answer|not answering|wont answer|nobody in)\b",
         r"\b(trapped|pinned|crushed|stuck) (under|beneath|underneath)\b|\b(ceiling|roof|wall|"
         r"building|floor|balcony|wardrobe|tree) (has )?(come|came|fallen|fell|collapsed) "
         r"(down )?(on|onto|on to) (her|him|them|someone|somebody|us|me|people|a (man|woman|child|"
@@ -622,7 +628,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(burn|cut|scratch)\w* (my|his|her) (skin|arms?|legs?|wrists?)\b",
         r"\b(not sure|dont know if|do not know if|doubt) (i|ill|i will|i am going to) (be alive|"
         r"still be here|make it through|be here|last)\b",
-        r"\b(won t|wont|will not) be (alive|here|around) (tomorrow|much longer|by)\b",
+        r"\b(won t|wont|will not|not going to) be (here|around) (by (the )?(morning|tonight|"
+        r"tomorrow|the weekend)|much longer|for much longer|for long)\b|\b(won t|wont|will not|not "
+        r"going to) be alive\b",
         r"\b(won t|wont|will not|not going to) be (alive|here|around) (to see|by the time|to read|"
         r"to hear)\b(?! (the|my|our) (engineer|appointment|visit|delivery|inspector))",
         r"\b(planning|planned|plan|working out) (how|when|where) to (kill|end|hurt)\b",
@@ -785,6 +793,12 @@ RULES: dict[str, re.Pattern[str]] = {
         r"thirteen|fourteen|fifteen)\b.*\b(boyfriend|guy|man|bloke|fella|he|girlfriend|woman|"
         r"lad|bf|gf|someone|person) (\w+ ){0,4}(is|is like|aged|who is) ([2-6]\d|nineteen|"
         r"twenty \w+|thirty \w+)\b",
+        rf"^(?=.*\b({_CHILD}|1[0-7]|i am 1[0-7])\b).*\b((collected|picked up|getting picked up|"
+        rf"gets picked up|getting collected|gets collected) (\w+ ){{0,2}}by (a man|an older man|"
+        rf"men|older (men|man|lads|boys|guys)|adults?|strangers?|a stranger|different men|a guy|"
+        rf"guys)|"
+        rf"(getting|gets|got|keeps getting|get) (in|into) (\w+ ){{0,2}}cars? (with|driven by) (men|"
+        rf"older|adults|a man|strangers|different))\b",
         r"\b(they|he|the gang|the lads|the older \w+) (wont|will not|dont|do not) let (me|him|"
         r"her|us) (stop|quit|get out|leave the gang)\b",
     ),
@@ -867,6 +881,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b" + _CHILD + r"\b.*\b(injuries|bruises|burns|marks|cuts)\b.*\b(says|said|claims|told)"
         r" (he|she|they) (fell|walked into|tripped)\b",
         r"\bmarks on (her|his|their|my) (neck|throat|face|back|arms|legs)\b",
+        r"\b(broken|fractured|burn|burns|burnt|injur\w*|bleeding|cut|really (sick|ill|poorly))\b.*"
+        r"\b(didnt|did not|wont|will not|never|havent|have not|hasnt|has not|not) (take|took|taken|"
+        r"taking) (him|her|them|the (baby|child|kid)|\w+) to (hospital|the doctor|a doctor|a and e|"
+        r"ae|the gp|a gp)\b",
         r"\b(black eyes?|bruises|bruising|burns|cuts|marks|welts|injuries)\b.*\b(every|each) "
         r"(monday|day|week|weekend|time|morning)\b|\b(comes|came|turns up|turned up|come|coming)"
         r" (in|to school|into school|to class|round|home) with (a |another |new |more )?(black eye|"
@@ -973,6 +991,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\bmaking (him|her|my \w+) sign\b|\bforc\w* (him|her|my \w+ \w+) to sign\b",
         r"\b(bed ?sores|pressure sores|dehydrated|malnourished|soiled|own mess|wet (clothes|"
         r"sheets|pad)|unchanged for days|left on the floor|on the floor all night)\b",
+        r"\b(sit|sits|sat|sitting|kneel|kneels|knelt|kneeling) on (him|her|them|my \w+|"
+        r"residents?)\b(?! (\w+ )?(bench|chair|sofa|bed|wall|step|floor))|\b(hold|holds|held|"
+        r"holding|pin|pins|pinned|pinning) (him|her|them|my \w+|residents?) down\b",
         r"\b(ties|tied|tie|strapped|restrain\w*|sedat\w*) (\w+ ){0,3}(to the (chair|bed)|roughly|"
         r"to keep (her|him) quiet)\b|\bties (him|her|my \w+) to\b",
         r"\b(living|lives|left) in (filth|squalor)\b",
