@@ -166,6 +166,18 @@ _WORDS = {
     "pls": "please",
     "hlp": "help",
     "dyin": "dying",
+    "unalive": "kill",
+    "unalived": "killed",
+    "unaliving": "killing",
+    "sewerslide": "suicide",
+    "suicidle": "suicidal",
+    "suicdal": "suicidal",
+    "kil": "kill",
+    "kild": "killed",
+    "od": "overdose",
+    "oded": "overdosed",
+    "fink": "think",
+    "finkin": "thinking",
     "seein": "seeing",
     "lyin": "lying",
 }
@@ -266,7 +278,9 @@ _EXPAND = {"ll": "will", "re": "are", "ve": "have"}
 _HYPHEN = re.compile(r"(?<=[a-z])[-\u2010\u2011\u2013](?=[a-z])")
 _TOKENS = re.compile(r"[a-z0-9/]+|[^\sa-z0-9]")
 # "want 2 die", "dnt want 2 b here": a 2 before a verb is "to" (but "2 days" stays a number).
-_TWO = re.compile(r"\b2 (be|die|live|go|do|get|see|send|meet|end|kill|hurt|tell|stay|leave)\b")
+_TWO = re.compile(
+    r"\b2 (be|die|live|go|do|get|see|send|meet|end|kill|hurt|tell|stay|leave|me|us|him|her|them)\b"
+)
 
 
 # Words that end in "in" and are not a dropped g ("jumpin", "takin" are "jumping", "taking").
@@ -359,6 +373,7 @@ def normalise(text: str) -> str:
     low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)  # "pleeease" -> "pleease"
     words = [_word(w) for w in _TOKENS.findall(low)]
     joined = re.sub(r"\s+", " ", " ".join(words)).strip()
+    joined = re.sub(r"\b(my|him|her|them|your) (self|selves)\b", r"\1\2", joined)
     return _TWO.sub(r"to \1", joined)
 
 
