@@ -62,7 +62,7 @@ typecheck: $(STAMP) ## mypy (strict on triage/ and chatguard/limits.py)
 test-triage: $(STAMP) ## the triage engine, packs, contact check and scenarios
 	$(BIN)/pytest -q -p no:cacheprovider tests/triage
 
-test-build: $(STAMP) ## the build: help lines, no ../shared, port names, make run's console
+test-build: $(STAMP) ## the build: help lines, nothing from outside, port names, run's console
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_build.py
 
 test: $(TEST_STEPS) ## every check and test, in the order `make help` prints (what CI runs)

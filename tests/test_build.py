@@ -57,6 +57,8 @@ def test_nothing_reads_from_beside_the_repository() -> None:
                 except (UnicodeDecodeError, OSError):
                     continue
                 found += [f"{path.relative_to(REPO)}" for _ in pattern.finditer(text)]
+    for path in (REPO / "Makefile", REPO / "Procfile"):
+        found += [path.name for _ in pattern.finditer(path.read_text(encoding="utf-8"))]
     assert found == []
 
 
