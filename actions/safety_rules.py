@@ -263,6 +263,8 @@ _FIGURES = re.compile(
     r"stairwell|handrail|path|pavement|glass|ice|potholes?|entry door|cctv|fence|gate|"
     r"scaffolding|damp|mould)\b|"
     r"(die|dying|died) (of|from) (embarrassment|shame|boredom|laughter|laughing|cringe)|"
+    r"kill(ing|ed)? (myself|ourselves|themselves|himself|herself) laughing|laugh(ed|ing)? myself "
+    r"(to death|silly)|(hurt|hurts|hurting) (my|her|his|their|our|your) (\w+ )?feelings|"
     r"threaten\w* (to )?(take (me|us|them) to court|sue|report (me|us)|evict|fine|prosecute|"
     r"call the police on|take legal action|cut off|stop (my|our))|"
     r"domestic (abuse|violence) survivor|"
@@ -674,6 +676,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"go on|"
         r"carry on|keep living)\b(?! (\w+ )?(with|to|like|at|for|the|this|that|a|my|our)\b)",
         r"\b(got|have|bought|found|ordered) (a |the |some )?(rope|noose|ligature)\b",
+        r"\b(dont|do not|cant|cannot|no|not) (\w+ ){0,4}(to )?(keep|carry on|go on) (existing|"
+        r"living|being alive)\b(?! (like this )?(with|in|because|on|at|here|there) )",
         r"\b(dont|do not|cant|cannot) see (why|the point|a reason|any reason|how) (i should |i can"
         r" |to |in |i could )?(keep going|go on|carry on|keep living|living|live|be alive|be here|"
         r"stay alive)\b(?! (with|in|at) )",
@@ -836,8 +840,11 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(pupil|child|kid|boy|girl|student|classmate|lad))"
         r"| (his|her|their|my) (own )?(arm|leg|knee|ankle|wrist|head|back|hand|foot|finger|toe|"
         r"shoulder|elbow|neck|face|nose|hip)s?\b)",
+        r"^(?!.*\b(dogs?|cats?|pupp(y|ies)|kittens?|pets?|horses?|rabbits?|animals?|birds?)\b).*"
         r"\b(left|leaves|leave|leaving|abandoned) (\w+ ){0,4}(alone|on (their|her|his) own|"
-        r"home alone|by (themselves|herself|himself)|unattended|unsupervised|strapped in)\b",
+        r"home alone|by (themselves|herself|himself)|unattended|unsupervised|strapped in)\b(?! to "
+        r"(deal|sort|cope|manage|handle|fill|do|wait|figure|chase|pick|struggle|work|get|look|"
+        r"find|make|pay|fight|organise|arrange))",
         r"\b(locked|locks|lock|locking|shut|shuts) (\w+ ){0,2}(in|out of|into) (their|his|her|my|"
         r"a|the|our) (room|bedroom|cupboard|shed|garden|house|cellar|loft|bathroom)\b",
         r"\b(kicks|kicked|throws|threw|locks|locked) (me|us|him|her|them) out (at night|of the "
@@ -848,15 +855,17 @@ RULES: dict[str, re.Pattern[str]] = {
         r"universal credit|payments?|pay|pip|pension|shopping|delivery))",
         r"\b(not|never|wont|doesnt|dont|didnt|isnt|arent|not being|never being|hasnt been|"
         r"havent been) (been )?(fed|feeding|feed)\b",
-        r"\b(always|often|constantly|really|very|so) (hungry|starving|dirty|filthy)\b|"
+        r"^(?!.*\b(dogs?|cats?|pupp(y|ies)|kittens?|pets?|horses?|rabbits?|animals?|birds?)\b).*"
+        r"(\b(always|often|constantly|really|very|so) (hungry|starving|dirty|filthy)\b|"
         r"\b(starving|filthy|hungry) (and|every day|all the time)\b|\basking for food\b|"
-        r"\btake food from school\b",
+        r"\btake food from school\b)",
         r"\b(bruises|bruising|black eye|cigarette burns|burn marks|welts|marks) (all over|on|from"
         r"|again)\b|\bhas (a )?(black eye|bruises|burns)\b|\bcovered in bruises\b",
         r"\b(touches|touched|touching|does (stuff|things)|did (stuff|things)|makes me do (stuff|"
         r"things)) (to )?(me|my|her|him)( private| in)?\b",
         r"\bsexual(ly)? abus\w*|\bmolest\w*|\binappropriately touch\w*|\bporn\w* with\b",
         r"\b(its|it is) (a|our) secret\b",
+        r"^(?!.*\b(dogs?|cats?|pupp(y|ies)|kittens?|pets?|horses?|rabbits?|animals?|birds?)\b).*"
         r"\b(being|been|is|are|was|were|getting|get|am|gets) (\w+ )?(abused|neglected|"
         r"mistreated|beaten|battered)\b",
         r"\b(wish|wishes|wished) (i|we) (was|were) (dead|never born)\b|\bcalls? (me|us|him|her) "
@@ -897,6 +906,7 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b" + _CHILD + r"\b.*\b(alone|on (their|his|her) own|by themselves|unsupervised|"
         r"locked out|shut out|no adult|no one (looks|looking) after|nobody (looks|looking) after)"
         r"\b.*\b(since|days|all night|overnight|night|cold|hungry|hours|week|weekend)\b",
+        r"^(?!.*\b(dogs?|cats?|pupp(y|ies)|kittens?|pets?|horses?|rabbits?|animals?|birds?)\b).*"
         r"\b(locked|shut|kept|left) out (\w+ ){0,3}(in the cold|on the landing|all night|overnight|"
         r"in the rain|at night)\b",
         r"\b" + _CHILD + r"\b.*\b(injuries|bruises|burns|marks|cuts)\b.*\b(says|said|claims|told)"
@@ -975,6 +985,12 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\blocks? (me|her|him|us) in\b",
         r"\b(knock|knocks|knocked|knocking) (me|her|him|us|them|my \w+) (about|around)\b",
         r"\b(scared|afraid|frightened|terrified|too scared) (to leave|of leaving)\b",
+        r"\b(push|pushed|pushes|pushing|held|holds|hold|holding|forced|forces|shoved) (my|her|his) "
+        r"head (under|into|in|down) (the )?(\w+ )?(water|bath|sink|toilet|pillow)\b",
+        r"\b(my|her) (ex|ex partner|ex husband|ex boyfriend|ex wife|ex girlfriend|partner|husband|"
+        r"boyfriend|wife|girlfriend) (\w+ ){0,2}(smash|smashes|smashing|smashed|breaks|broke|"
+        r"breaking|kicks|kicked|kicking) (in )?(my|our|her|the) (windows?|door|front door|car|"
+        r"tyres)\b",
         r"\b(kill|hurt|murder|stab|batter|beat|harm) (me|her|us|you|the kids) if (i|she|we|you) ("
         r"tell|leave|go to|call|ring|report|speak|talk|say|try|ever)\b",
         r"\b(throws|threw|throwing|throw|chucks|chucked|hurls|hurled) (things|stuff|plates|cups|"
@@ -1082,6 +1098,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(broken|fractured|snapped) (arm|leg|wrist|hip|ribs?|bones?|nose|jaw)\b.*\b(no one|"
         r"nobody|cant|can not|cannot|wont|unexplained|not explained)\b",
         r"\bunexplained (injuries|injury|bruises|bruising|fractures?|burns|marks)\b",
+        r"\b(shouting|calling|screaming|crying|ringing|pressing (the|their) (bell|buzzer))( out)? "
+        r"for help\b.*\b(hours|nobody|no one|all night|ignored|never comes|no one comes)\b",
         r"\b(nobody|no one|noone) (feeds|fed|washes|washed|changes|changed|checks on|checked on|"
         r"looks after|looked after|helps|toilets|turns) (me|her|him|them|my \w+)\b",
         r"\b(hasnt|has not|havent|have not|not|never|didnt|did not) (had|been given|got|received)"
