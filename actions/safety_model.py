@@ -24,8 +24,8 @@ from .safety_rules import CATEGORIES, prepare
 
 DATA = Path(__file__).with_name("data") / "safety" / "examples.yaml"
 # Chosen by 5-fold cross-validation on the training examples (never the held-out set): at 0.93
-# the classifier alone finds 69% of danger it was not trained on with 0.7% false alarms (0.95:
-# 63% and 0.3%; 0.85: 78% and 1.8%); the rules carry the clear phrases. (0.85 once flagged
+# the classifier alone finds 66% of danger it was not trained on with 0.7% false alarms (0.95:
+# 62% and 0.5%; 0.85: 77% and 2.0%); the rules carry the clear phrases. (0.85 once flagged
 # everyday answers, "Me - I'm under 18", "My son, he is 15": a test keeps them calm.)
 THRESHOLD = 0.93
 # A few words ("My child", "Given to me in person") carry too little for the classifier to judge;
