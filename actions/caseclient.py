@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -98,10 +99,21 @@ def _interpret(resp: httpx.Response) -> Filed:
             auth_refused=True,
         )
     permanent = resp.status_code not in RETRYABLE and 400 <= resp.status_code < 500
-    # Only the status goes in the error: a reply body can echo personal data.
-    return Filed(
-        ok=False, status=resp.status_code, permanent=permanent, error=f"HTTP {resp.status_code}"
-    )
+    # Only the status and the field the service names go in the error: a reply's message can
+    # echo personal data, a field name ("facts.incident_date") cannot.
+    field = _error_field(resp)
+    error = f"HTTP {resp.status_code}" + (f", field {field}" if field else "")
+    return Filed(ok=False, status=resp.status_code, permanent=permanent, error=error)
+
+
+def _error_field(resp: httpx.Response) -> str | None:
+    try:
+        field = resp.json().get("error", {}).get("field")
+    except (ValueError, AttributeError):
+        return None
+    if isinstance(field, str) and re.fullmatch(r"[a-z0-9_.\[\]]{1,80}", field):
+        return field
+    return None
 
 
 def _backoff(attempt: int) -> float:

@@ -73,10 +73,18 @@ def build_facts(slots: dict[str, Any], *, authority: str, today: dt.date) -> dic
 def contact_block(slots: dict[str, Any]) -> dict[str, Any] | None:
     if slots.get("anonymous"):
         return None
-    return {
-        "name": slots.get("name"),
+    given = {
         "email": slots.get("contact_email"),
         "phone": slots.get("contact_phone"),
-        "address": slots.get("address"),
-        "preferred": slots.get("contact_preferred") or "email",
+        "post": slots.get("address"),
+    }
+    given = {how: value for how, value in given.items() if value and value != "skipped"}
+    # A skipped "how should we reply?" leaves no way to reply: the case is filed all the same.
+    preferred = slots.get("contact_preferred")
+    return {
+        "name": slots.get("name"),
+        "email": given.get("email"),
+        "phone": given.get("phone"),
+        "address": given.get("post"),
+        "preferred": preferred if preferred in given else next(iter(given), None),
     }

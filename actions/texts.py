@@ -33,6 +33,12 @@ def _messages() -> dict[str, Any]:
     return _messages_for(authority())
 
 
+def template(key: str) -> Any:
+    """The entry as written, placeholders for the body's name included: for tests that
+    recognise a question whichever authority asks it."""
+    return _loaded()[key]
+
+
 def raw(key: str) -> Any:
     return _messages()[key]
 

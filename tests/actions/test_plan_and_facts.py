@@ -169,3 +169,18 @@ def test_free_text_answers_that_sound_like_commands_are_answers() -> None:
     assert not interrupts_question(
         "what_happened", _msg("start again with a new worker", "start_again")
     )
+
+
+def test_a_skipped_reply_question_still_files_a_valid_contact() -> None:
+    """'Skip this question' at "How should we reply?" leaves a name and no way to reply: the
+    contact sent must still be one the case service accepts (a refused case loses it)."""
+    from caseservice.schemas import Contact
+
+    block = contact_block({"name": "Sam Taylor", "contact": "skipped", "contact_preferred": None})
+    assert block is not None and block["preferred"] is None
+    Contact.model_validate(block)
+    block = contact_block(
+        {"name": "Sam", "contact_phone": "07700 900123", "contact_preferred": "email"}
+    )
+    assert block is not None and block["preferred"] == "phone"
+    Contact.model_validate(block)

@@ -260,7 +260,7 @@ def question_patterns() -> list[tuple[str, re.Pattern[str]]]:
     keys["ask_child_status_self"] = "child_status"
     keys["ask_service_social_care"] = "service"
     for key, slot in keys.items():
-        entry = texts.raw(key)
+        entry = texts.template(key)
         variants = (
             list(entry.values())
             if key == "feedback_ask_text"
@@ -269,7 +269,7 @@ def question_patterns() -> list[tuple[str, re.Pattern[str]]]:
         for text in variants:
             if not text:
                 continue
-            parts = re.split(r"\{[a-z_]+\}", str(text))
+            parts = re.split(r"\{[A-Za-z_]+\}", str(text))
             if not "".join(parts).strip():
                 continue  # all placeholder (the appeal question): matched by its own words
             body = ".*?".join(re.escape(p) for p in parts)

@@ -28,7 +28,7 @@ from .person import STYLES, Person, question_patterns, shift_dates, untellable
 
 MAX_TURNS = 40
 # An answer no question's reader can read, given twice to prove the no-dead-ends rule.
-GARBLE = "zxqv 42 %%"
+GARBLE = "zxqv %% qwj"
 SKIP, PERSON = (b["title"] for b in texts.buttons("strike_two_buttons"))
 DONE = ("Your reference is", "Your complaint is saved", "It's saved", "I've passed on")
 # Decision fields that must match: what the person and staff are told.
@@ -261,7 +261,7 @@ def run_authority(
                     clicked.add(button)
                     replays.append(
                         pool.submit(
-                            play, stack, r.name, by_name[r.name], "short", day, None, button
+                            play, stack, r.name, by_name[r.name], r.style, day, None, button
                         )
                     )
             return results, [f.result() for f in replays]

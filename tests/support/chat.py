@@ -97,7 +97,7 @@ DONE = ("Your reference is", "Your complaint is saved", "It's saved")
 
 
 def _starts(key: str) -> str:
-    entry = texts.raw(key)
+    entry = texts.template(key)
     text = str(entry["text"])
     return text.split("{")[0][:30]
 
