@@ -32,7 +32,8 @@ _STOP_WORDS = """a an the and or but to of in on at for with is are was were be 
     their so as by from have has had do does did not no will would can could just about
     because when then than there here what which who how all any some very really still again
     get got go going gone want wanted need needed like please thanks thank ok make made
-    complain complaint complaints complaining complained council councils wrong badly bad
+    complain complaint complaints complaining complained wrong badly bad stage reply replied
+    response responded answer answered final escalate escalated
     nobody never nothing anything something someone anyone people told said asked time times
     day days week weeks month months year years"""
 _STOP = frozenset(_STOP_WORDS.split())
