@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import circumstances, people, reply_channel, services
-from .dates import is_unsure, parse_date
+from .dates import is_unsure
 from .questions import question
 
 Reader = Callable[[str], bool]
@@ -22,7 +22,7 @@ Reader = Callable[[str], bool]
 BARE_COMMAND = re.compile(
     r"^\W*(please )?(stop|cancel|quit|exit|end|abort|enough|forget it|never ?mind|"
     r"i want to stop|i give up|start (again|over|afresh)|restart|reset|begin again|"
-    r"help|i need help|help me|why|why\?|why do you (need|want) (this|that|to know)|"
+    r"help|i need help|help me|why|why\?|why do (you|u|ya) (need|want) (this|that|to know|it)|"
     r"what for|(can i |i want to |let me )?(talk|speak) to (a |someone|a real )?(person|human)?|"
     r"(a |an |a real |real )?(person|human|adviser|advisor))"
     r"( (it|this|that|now|please|the (chat|complaint|conversation)|my complaint|everything))*"
@@ -64,7 +64,10 @@ def _child_status(text: str) -> bool:
 
 
 def _date(text: str) -> bool:
-    return parse_date(text) is not None or is_unsure(text)
+    from .forms import date_within  # forms reads answers through this module
+    from .triage_link import today
+
+    return date_within(text, today()) is not None or is_unsure(text)
 
 
 def _channel(text: str) -> bool:

@@ -119,7 +119,7 @@ class ComplaintChecks(AnswerForm):
             consent = "unknown"
         if consent is None:
             return self._fail("consent", dispatcher, tracker)
-        if consent == "unknown":
+        if consent == "unknown" and not people.cannot_agree(str(value)):
             # Not known is not a refusal: the council asks them (the consent_required flag).
             dispatcher.utter_message(text=texts.say("consent_unknown"))
         return {"consent": consent}

@@ -52,7 +52,8 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
             "affected_is_child": who.is_child,
         }
         age = people.age_in(str(value))
-        if age is not None:
+        if age is not None and who.relationship == "self":
+            # "my mum, she's 82" is the mum's age, not the complainant's.
             out["complainant_age"] = age
         if who.young_person:
             out["young_person"] = True

@@ -11,6 +11,7 @@ then is accepted as unknown.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -118,7 +119,12 @@ class AnswerForm:
                 text=texts.say("strike_two", need=need, contact=_person()),
                 buttons=[
                     *answer_buttons(slot, tracker.get_slot("service")),
-                    *texts.buttons("strike_two_buttons"),
+                    # The summary cannot be skipped: only a person is offered there.
+                    *[
+                        b
+                        for b in texts.buttons("strike_two_buttons")
+                        if slot != "confirm" or not _SKIP.match(b["title"])
+                    ],
                 ],
             )
             # This replaces the question this turn (AskAction reads "reasked").
@@ -178,7 +184,7 @@ class AnswerForm:
         if guarded is not None:
             return guarded
         text = str(value)
-        parsed: ParsedDate | None = parse_date(text, triage_link.today())
+        parsed: ParsedDate | None = date_within(text, triage_link.today())
         unsure = dict(tracker.get_slot("date_unsure") or {})
         if parsed is None:
             if is_unsure(text) or text.strip().lower() in ("unknown", "no"):
@@ -188,13 +194,50 @@ class AnswerForm:
                 unsure[slot] = True
                 dispatcher.utter_message(text=texts.say("ask_incident_date_month"))
                 return {slot: None, "date_unsure": unsure}
-            if re.search(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(19|20)\d{2}\b", text):
+            if _in_future(text, triage_link.today()):
                 dispatcher.utter_message(text=texts.say("date_in_future"))
                 return {slot: None}
             return self._fail(slot, dispatcher, tracker)
         if read_back:
             dispatcher.utter_message(text=texts.say("date_read_back", date=parsed.spoken()))
         return {slot: parsed.date.isoformat(), f"{slot}_spoken": parsed.spoken()}
+
+
+_FILLER = re.compile(r"\b(like|about|around|roughly|maybe|probably|i think|think)\b", re.I)
+
+
+def date_within(text: str, today: dt.date) -> ParsedDate | None:
+    """The date in an answer with more words than a date: "The reply came on 6 November",
+    "since like march", "last week, monday and thursday". The whole answer first, then each
+    part between commas, then the longest run of words that reads as a date, left first."""
+    whole = parse_date(text, today)
+    if whole is not None:
+        return whole
+    for part in re.split(r"[,;]| but | and then ", text):
+        found = parse_date(_FILLER.sub(" ", part), today)
+        if found is not None:
+            return found
+    words = _FILLER.sub(" ", text).split()
+    for size in range(min(len(words), 6), 0, -1):
+        for start in range(len(words) - size + 1):
+            found = parse_date(" ".join(words[start : start + size]), today)
+            if found is not None:
+                return found
+    return None
+
+
+def _in_future(text: str, today: dt.date) -> bool:
+    """Whether the answer gives a date and that date is after today."""
+    m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", text)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        year += 2000 if year < 100 else 0
+        try:
+            return dt.date(year, month, day) > today
+        except ValueError:
+            return False
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+    return bool(years) and min(years) > today.year
 
 
 def _person() -> str:

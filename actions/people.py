@@ -39,7 +39,7 @@ def age_in(text: str) -> int | None:
     )
     if m and int(m.group(1)) < 120:
         return int(m.group(1))
-    m = re.search(r"\b(\d{1,3})\s*(?:yrs?|years?|yo)\s*(?:old|of age)?\b", text, re.I)
+    m = re.search(r"\b(\d{1,3})[\s-]*(?:yrs?|years?|yo)[\s-]*(?:old|of age)?\b", text, re.I)
     return int(m.group(1)) if m and int(m.group(1)) < 120 else None
 
 
@@ -237,8 +237,30 @@ def council_tenant(text: str) -> tuple[bool | None, str | None] | None:
     return answer, None
 
 
+def cannot_agree(text: str) -> bool:
+    """The person cannot be asked: too ill, no capacity, or a young child ("she's 7")."""
+    age = age_in(text) or _bare_ages(text)
+    return (age is not None and age < 12) or _has(
+        r"\b(can'?t agree|cannot agree|unable to (agree|consent)|too (ill|young|unwell|little)|"
+        r"lacks? (mental )?capacity|no capacity|dementia|not able to|only a baby|just a baby)\b",
+        text,
+    )
+
+
+def _bare_ages(text: str) -> int | None:
+    """ "they're 4 and 6": the youngest age given as bare numbers after they're/she's/he's."""
+    m = re.search(
+        r"\b(?:they'?re|theyre|she'?s|he'?s|shes|hes)\s+(\d{1,2})(?:\s*(?:and|&)\s*\d{1,2})?\b",
+        text,
+        re.I,
+    )
+    return int(m.group(1)) if m else None
+
+
 def consent_in(text: str) -> str | None:
     """'given', 'not_given' or 'unknown' for the consent question, None when unclear."""
+    if cannot_agree(text):
+        return "unknown"
     if _has(
         r"\b(can'?t agree|cannot agree|unable to (agree|consent)|too (ill|young|unwell)|"
         r"lacks? (mental )?capacity|no capacity|dementia|not able to)\b",

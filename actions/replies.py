@@ -108,6 +108,9 @@ class ActionExplainWhy(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        # Danger first here too: "I don't see why I should keep going" reads as 'why?' (issue 16).
+        if (safe := safety_first(dispatcher, tracker)) is not None:
+            return safe
         slot = str(tracker.get_slot("requested_slot"))
         why: dict[str, str] = texts.raw("why")
         if slot in texts.raw("why_no_limit") and no_time_limit(dict(tracker.slots)):

@@ -66,9 +66,16 @@ class ActionStartComplaint(Action):
             SlotSet("stage_requested", 1),
             SlotSet("case_key", uuid.uuid4().hex),
         ]
-        who = people.who_from(text) if re.search(r"\bmy\b|\bi'?m\b|\bim\b", text, re.I) else None
+        # Who it is about is read from the opening only when it says so plainly ("about my son's
+        # social worker", "I'm her advocate", "for my mum"): in a long story, "my kids can't
+        # play outside" or "my neighbour is disabled" does not say who is complaining for whom.
+        plain = len(text.split()) <= 14 or re.search(_FOR_SOMEONE, text, re.I)
+        personal = re.search(r"\bmy\b|\bi'?m\b|\bim\b", text, re.I)
+        read = people.who_from(text) if personal else None
+        who = read if plain else None
         is_child = who.is_child if who else None
-        young_now = bool(who and who.young_person) or bool(tracker.get_slot("young_person"))
+        # "im 15 and ..." is the person's own age, however long the story.
+        young_now = bool(read and read.young_person) or bool(tracker.get_slot("young_person"))
         if who and who.relationship not in ("other", "self"):
             events += [
                 SlotSet("who", text),
@@ -93,6 +100,14 @@ class ActionStartComplaint(Action):
         if young_now:
             dispatcher.utter_message(text=advocate_offer())
         return [*events, *safe]
+
+
+_FOR_SOMEONE = (
+    r"\b(complain\w* (about|for|on behalf of) my|on behalf of|complaining for|for my (mum|dad|"
+    r"mother|father|son|daughter|child|nan|gran|grandad|brother|sister|wife|husband|partner|"
+    r"client|constituent)|i'?m (his|her|their|an?) (advocate|solicitor|foster carer|"
+    r"social worker|support worker|guardian|caseworker|carer|mum|dad|daughter|son))\b"
+)
 
 
 class ActionStartEscalation(Action):

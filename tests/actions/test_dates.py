@@ -119,3 +119,28 @@ def test_unsure_words() -> None:
     assert is_unsure("I can't remember")
     assert is_unsure("idk")
     assert not is_unsure("last week")
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("The reply came on 6 November", "2026-11-06"),
+        ("since like march", "2026-11-30"),
+        ("I first reported it in August, it's still there", "2026-08-31"),
+        ("the collections stopped about six weeks ago", "2026-10-19"),
+        ("last week, monday wednesday and thursday", "2026-11-23"),
+        ("The grant was refused on 2 September 2026", "2026-09-02"),
+    ],
+)
+def test_a_date_inside_more_words_is_read(said: str, day: str) -> None:
+    from actions.forms import date_within
+
+    found = date_within(said, dt.date(2026, 11, 30))
+    assert found is not None and found.date.isoformat() == day
+
+
+def test_only_a_date_after_today_is_called_the_future() -> None:
+    from actions.forms import _in_future
+
+    assert _in_future("3/4/2028", dt.date(2026, 11, 30))
+    assert not _in_future("it was in 2025 sometime", dt.date(2026, 11, 30))

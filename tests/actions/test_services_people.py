@@ -80,3 +80,14 @@ def test_yes_no_and_names() -> None:
     assert people.yes_no("maybe") is None
     assert people.clean_name("my name is jo bloggs") == "Jo Bloggs"
     assert people.wants_anonymous("I'd rather stay anonymous")
+
+
+@pytest.mark.parametrize("said", ["they're 4 and 6 ffs", "She's 7", "he's 9"])
+def test_a_young_child_cannot_be_asked_for_consent(said: str) -> None:
+    assert people.consent_in(said) == "unknown" and people.cannot_agree(said)
+
+
+def test_a_third_persons_age_is_not_the_person_typing() -> None:
+    who = people.who_from("I'm an advocate for a 13-year-old girl in a children's home")
+    assert who is not None and who.relationship == "advocate" and who.is_child is True
+    assert not who.young_person

@@ -260,6 +260,7 @@ def question_patterns() -> list[tuple[str, re.Pattern[str]]]:
     keys["ask_child_status_self"] = "child_status"
     keys["ask_service_social_care"] = "service"
     keys["ask_service_likely"] = "service"
+    keys["ask_service_likely"] = "service"
     for key, slot in keys.items():
         entry = texts.template(key)
         variants = (
