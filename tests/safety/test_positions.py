@@ -2,7 +2,8 @@
 come, in process (seconds; test_rest.py drives a sample of the same through Rasa's REST channel).
 
 - opening: a reply action outside any form (what Rasa runs for a first message it reads as a
-  question or a greeting), then action_safeguarding if it hands over to it;
+  question or a greeting), then action_safeguarding if it hands over to it; and the answer to
+  'why do you need this?' ("I don't see why I should keep going" reads as one);
 - answer in the form: the complaint form's validators for "what happened" (a free story),
   "when did it happen" (a date) and "what would put it right" (a free answer);
 - summary: the confirm step;
@@ -25,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import triage_link
 from actions.complaint_form import ValidateComplaintForm
-from actions.replies import ActionGreet, ActionSafeguarding, ActionWhatNext
+from actions.replies import ActionExplainWhy, ActionGreet, ActionSafeguarding, ActionWhatNext
 from actions.safety import CATEGORIES, is_safety_reply
 
 from .heldout import calm, danger
@@ -68,11 +69,13 @@ def _run(action: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> lis
     return events
 
 
-def _outside_a_form(slots: dict[str, Any]) -> Callable[[str], list[str]]:
+def _outside_a_form(
+    slots: dict[str, Any], action_class: type = ActionGreet
+) -> Callable[[str], list[str]]:
     def said(text: str) -> list[str]:
         d = CollectingDispatcher()
         tracker = _tracker(text, slots, None)
-        action = ActionWhatNext() if slots.get("filed_reference") else ActionGreet()
+        action = ActionWhatNext() if slots.get("filed_reference") else action_class()
         events = _run(action, tracker, d)
         if any(e.get("event") == "followup" for e in events):
             _run(ActionSafeguarding(), tracker, d)
@@ -94,6 +97,7 @@ def _answer(slot: str, slots: dict[str, Any]) -> Callable[[str], list[str]]:
 
 POSITIONS: dict[str, Callable[[str], list[str]]] = {
     "opening": _outside_a_form({}),
+    "opening read as 'why?'": _outside_a_form({}, ActionExplainWhy),
     "answer: what happened": _answer("what_happened", _BEFORE_STORY),
     "answer: when": _answer("incident_date", {**_BEFORE_STORY, "what_happened": "bins"}),
     "answer: what would put it right": _answer(
