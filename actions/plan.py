@@ -21,7 +21,8 @@ NEEDS_CONSENT = {"relative_or_friend", "advocate", "representative", "partner_ag
 _BEFORE = re.compile(
     r"\b(again|already complained|complained (before|already)|last complaint|"
     r"previous complaint|still not|still hasn'?t|still haven'?t|not happy with (the|their) "
-    r"(reply|response|answer))\b",
+    r"(reply|response|answer)|(got|had|received) (a|their|the|your) (reply|response|answer)|"
+    r"(replied|responded) to my complaint)\b",
     re.IGNORECASE,
 )
 

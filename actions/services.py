@@ -62,7 +62,29 @@ def label(code: str) -> str:
 
 
 def button_codes() -> list[str]:
-    return list(_load()["buttons"])
+    """The service buttons, less those the deployment's body does not run (Birmingham
+    Children's Trust is not asked about bins): the pack turns them away as not its service."""
+    from .triage_link import authority
+
+    return _runs(authority())
+
+
+@lru_cache(maxsize=16)
+def _runs(authority: str) -> list[str]:
+    from .triage_link import assess  # the engine decides what the body runs
+
+    out = []
+    for code in _load()["buttons"]:
+        facts = {
+            "kind": "complaint",
+            "received": "2026-01-05",
+            "service": code,
+            "complainant": {"relationship": "self"},
+        }
+        decision = assess(facts, authority)
+        if not any(e["code"] == "not_council_service" for e in decision["exclusions"]):
+            out.append(code)
+    return out
 
 
 def codes() -> set[str]:

@@ -43,8 +43,8 @@ def deemed_receipt_defined() -> bool:
     return isinstance(pack().deemed_receipt, DeemedReceipt)
 
 
-def assess(facts: dict[str, Any]) -> dict[str, Any]:
-    decision: dict[str, Any] = triage.assess(facts, authority=authority()).to_dict()
+def assess(facts: dict[str, Any], authority_id: str | None = None) -> dict[str, Any]:
+    decision: dict[str, Any] = triage.assess(facts, authority=authority_id or authority()).to_dict()
     return decision
 
 
