@@ -116,7 +116,11 @@ class AnswerForm:
             return {slot: None, "strikes": strikes}
         if strikes[slot] == 2 or slot == "confirm":
             dispatcher.utter_message(
-                text=texts.say("strike_two", need=need, contact=_person()),
+                text=texts.say(
+                    "strike_two_confirm" if slot == "confirm" else "strike_two",
+                    need=need,
+                    contact=_person(),
+                ),
                 buttons=[
                     *answer_buttons(slot, tracker.get_slot("service")),
                     # The summary cannot be skipped: only a person is offered there.

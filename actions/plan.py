@@ -107,7 +107,9 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
             plan.append("complained_before")
     if int(slots.get("stage_requested") or 1) == 1:
         plan.append("incident_date")
-        if over_a_year_ago(slots.get("incident_date")) and not no_time_limit(slots):
+        if slots.get("aware_date") is not None or late_on_these_facts(slots):
+            # When they found out matters only where the date told is past the pack's own
+            # limit (a year at most councils, 90 days at Dacorum, none at Tameside).
             plan.append("aware_date")
     else:
         plan.append("previous_response_date")
@@ -152,6 +154,19 @@ def feedback_plan(slots: dict[str, Any]) -> list[str]:
         plan.append("service")
     plan.append("feedback_reply")
     return plan
+
+
+def late_on_these_facts(slots: dict[str, Any]) -> bool:
+    """The incident date told so far is past the pack's time limit."""
+    incident = slots.get("incident_date")
+    if not incident or incident in ("unknown", SKIPPED):
+        return False
+    try:
+        facts = build_facts(slots, authority=triage_link.authority(), today=triage_link.today())
+        status = triage_link.assess(facts)["time_limit"]["status"]
+    except Exception:
+        return over_a_year_ago(incident)
+    return status in ("late", "late_discretionary")
 
 
 def no_time_limit(slots: dict[str, Any]) -> bool:

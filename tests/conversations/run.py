@@ -143,7 +143,7 @@ def converse(stack: Stack, person: Person, result: Result, patterns: Any) -> dic
             for m in reversed(msgs):
                 text = str(m.get("text") or "")
                 titles = [b["title"] for b in m.get("buttons") or []]
-                if {SKIP, PERSON} <= set(titles):
+                if PERSON in titles and (SKIP in titles or last == "confirm"):
                     # The second miss: the question's answers as buttons, not the question.
                     slot, buttons, second_miss = last, titles, True
                     break
@@ -209,6 +209,10 @@ def play(
         result.problems.append(str(exc))
         return result
     result.filed = True
+    if press:
+        # A clicked button changes the facts (another service, another status): that it was
+        # taken is what this run proves; the scenario's own run checks the decision.
+        return result
     if garble:
         return result  # a skipped answer changes the facts: only the way through is checked
     filed_facts = json.loads(case["facts"]) if isinstance(case["facts"], str) else case["facts"]
