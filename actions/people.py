@@ -129,7 +129,11 @@ def who_from(text: str) -> Who | None:
     ):
         return Who("self", young, young_person=young)
     if _has(r"^(yes,? )?(i'?m|im|i am|i was|i'?ve been|i have been|i live|i rent)\b", low) and not (
-        _has(r"\b(my|their|his|her|them|him|they|she|he|for an?|on behalf)\b", low)
+        _has(
+            r"\b(my|their|his|her|them|him|they|she|he|for an?|on behalf|someone|somebody|"
+            r"another)\b",
+            low,
+        )
         or relationship_in(low) is not None
     ):
         # "I'm a care leaver", "I was adopted", "I'm 19": the person is telling us about
