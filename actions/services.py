@@ -71,20 +71,21 @@ def button_codes() -> list[str]:
 
 @lru_cache(maxsize=16)
 def _runs(authority: str) -> list[str]:
+    return [code for code in _load()["buttons"] if _body_runs(authority, code)]
+
+
+@lru_cache(maxsize=512)
+def _body_runs(authority: str, code: str) -> bool:
     from .triage_link import assess  # the engine decides what the body runs
 
-    out = []
-    for code in _load()["buttons"]:
-        facts = {
-            "kind": "complaint",
-            "received": "2026-01-05",
-            "service": code,
-            "complainant": {"relationship": "self"},
-        }
-        decision = assess(facts, authority)
-        if not any(e["code"] == "not_council_service" for e in decision["exclusions"]):
-            out.append(code)
-    return out
+    facts = {
+        "kind": "complaint",
+        "received": "2026-01-05",
+        "service": code,
+        "complainant": {"relationship": "self"},
+    }
+    decision = assess(facts, authority)
+    return not any(e["code"] == "not_council_service" for e in decision["exclusions"])
 
 
 def codes() -> set[str]:
@@ -154,13 +155,20 @@ def suggest_services(text: str, *, about_child: bool | None = None, k: int = 3) 
         return []
     low = text.lower().strip()
     ranked = _ranked(low)
+    from .triage_link import authority
+
     if ranked and ranked[0][0] in _SOCIAL and _words(_load()["ambiguous_social_care"]).search(low):
-        return list(_SOCIAL)
+        both = [code for code in _SOCIAL if _body_runs(authority(), code)]
+        return both if len(both) == 2 else []
     if not ranked or ranked[0][1] < SUGGEST_TOP:
         return []  # nothing stands out: the full list of services is the better question
     if ranked[0][0] == service_model.NONE:
         return []  # a story that says nothing of a service: ask with the full list
-    picks = [code for code, p in ranked[:k] if p >= SUGGEST and code != service_model.NONE]
+    picks = [
+        code
+        for code, p in ranked[:k]
+        if p >= SUGGEST and code != service_model.NONE and _body_runs(authority(), code)
+    ]
     return picks if len(picks) >= 2 else []
 
 
