@@ -74,6 +74,10 @@ def details_in(text: str) -> str | None:
     return text.strip() if len(rest.split()) >= 8 else None
 
 
+# Danger to the person themselves right now comes before any complaint: no questions follow.
+NO_QUESTIONS_AFTER = frozenset({"immediate_danger", "suicide_self_harm"})
+
+
 def safety_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Danger words win over whatever the classifier said ("I want to end it" is not 'stop')."""
     if (tracker.latest_message.get("intent") or {}).get("name") == "safeguarding":

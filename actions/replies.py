@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import render, texts, triage_link
-from .conversation import details_in, reset, safety_first
+from .conversation import NO_QUESTIONS_AFTER, details_in, reset, safety_first
 from .forms import young
 from .plan import no_time_limit
 from .safety import assess_danger, safety_message
@@ -84,8 +84,6 @@ class ActionSafeguarding(Action):
         return [SlotSet("safeguarding", True), SlotSet("story_held", held)]
 
 
-# Danger to the person themselves right now comes before any complaint: no questions follow.
-_NO_QUESTIONS_AFTER = {"immediate_danger", "suicide_self_harm"}
 _ABOUT_SERVICES = re.compile(
     r"\b(complain\w*|council|trust|social ?workers?|carers?|care home|foster\w*|"
     r"children'?s home|school|housing|staff|advocate)\b",
@@ -96,7 +94,7 @@ _ABOUT_SERVICES = re.compile(
 def tells_a_complaint(text: str, category: str) -> bool:
     """Whether a message that set off the safety reply also tells of something the council or
     its services did wrong, at some length: then the complaint starts with it as the story."""
-    if category in _NO_QUESTIONS_AFTER or details_in(text) is None:
+    if category in NO_QUESTIONS_AFTER or details_in(text) is None:
         return False
     return bool(_ABOUT_SERVICES.search(text))
 

@@ -20,8 +20,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import people, services, stages, texts
-from .conversation import details_in, reset, safety_first
+from .conversation import NO_QUESTIONS_AFTER, details_in, reset, safety_first
 from .forms import advocate_offer
+from .safety import assess_danger
 
 
 class ActionSessionStart(Action):
@@ -60,6 +61,11 @@ class ActionStartComplaint(Action):
     ) -> list[EventType]:
         safe = safety_first(dispatcher, tracker) or []
         text = str(tracker.latest_message.get("text") or "")
+        danger = assess_danger(text) if safe else None
+        if danger is not None and danger.category in NO_QUESTIONS_AFTER:
+            # Danger to the person themselves, now: the safety reply, and no question after it
+            # ("I've been cutting myself again" read as a complaint). They can carry on later.
+            return [*safe, FollowupAction("action_listen")]
         events: list[EventType] = [
             *reset(),
             SlotSet("kind", "complaint"),

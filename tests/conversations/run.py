@@ -94,9 +94,13 @@ def compare_facts(filed: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     want_c, got_c = expected.get("complainant") or {}, filed.get("complainant") or {}
     # A complainant's age is asked for only where a pack's rules read it (none do today), so
     # a person who answers "Me" is not expected to have told it; the decision must still match.
-    keys = ["relationship", "anonymous", "council_tenant"]
-    if "age" in questions.pack_reads(str(expected.get("authority"))):
+    # Whether they rent from the council likewise, only for the services a pack reads it for.
+    authority = str(expected.get("authority"))
+    keys = ["relationship", "anonymous"]
+    if "age" in questions.pack_reads(authority):
         keys.append("age")
+    if questions.pack_asks("council_tenant", expected.get("service"), authority):
+        keys.append("council_tenant")
     for key in keys:
         if key in want_c and got_c.get(key) != want_c[key]:
             bad.append(f"fact complainant.{key}: filed {got_c.get(key)!r}, told {want_c[key]!r}")

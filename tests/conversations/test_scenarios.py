@@ -19,11 +19,14 @@ pytestmark = pytest.mark.e2e
 
 AUTHORITIES = sorted({sc["facts"]["authority"] for _, sc in load_scenarios()})
 # Share of all scenarios a conversation can tell, and of those, filed exactly as the engine
-# decides on the scenario's own facts. Measured 30 November 2026: 258/320 told (66-100% per
-# authority), 191/258 matched (60-84%); most mismatches are signposts and suspensions from
-# circumstances no question finds yet. A ratchet to raise with each fix, never lower.
-MIN_TELLABLE = 0.65
-MIN_MATCHED = 0.55
+# decides on the scenario's own facts: per authority, and over all of them. Measured 30 November
+# 2026 (session 10): 312/320 told (93-100% per authority), 272/312 matched (75-100%); the rest
+# are chiefly exploitation stories that rightly set off the safety reply (a same-day flag the
+# scenario does not carry). Ratchets to raise with each fix, never lower.
+MIN_TELLABLE = 0.9
+MIN_MATCHED = 0.72
+MIN_TELLABLE_ALL = 0.95
+MIN_MATCHED_ALL = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +94,12 @@ def test_every_button_shown_is_taken_where_it_is_shown(
     shown = {b for r in results for b in r.shown}
     clicked = {c for r in results for c in r.clicked} | {r.press for r in replays}
     assert shown <= clicked, sorted(shown - clicked)
+
+
+def test_over_all_authorities_the_targets_hold(played: dict[str, list[Result]]) -> None:
+    everyone = [r for results in played.values() for r in results]
+    tellable = [r for r in everyone if r.tellable]
+    matched = [r for r in tellable if r.matched]
+    print(f"\nall: {len(tellable)}/{len(everyone)} told, {len(matched)}/{len(tellable)} matched")
+    assert len(tellable) / len(everyone) >= MIN_TELLABLE_ALL
+    assert len(matched) / len(tellable) >= MIN_MATCHED_ALL
