@@ -207,6 +207,7 @@ def test_case_survives_a_case_service_outage_and_arrives_once(stack: Stack) -> N
         "name": "Jo Bloggs",
         "contact": "jo@example.com",
         "legal_check": "No",  # Warwickshire's pack excludes legal proceedings for any service
+        "circumstance_check": "None of these",  # ...and routes on fraud, insurance and more
     }
     replies = chat.say("I want to make a complaint")
     while (slot := chat.question(replies)) != "confirm":

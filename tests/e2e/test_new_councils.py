@@ -26,6 +26,7 @@ ANSWERS = {
     "incident_date": "last week",
     "aware_date": "at the same time",
     "legal_check": "No",
+    "circumstance_check": "None of these",
     "contractor_check": "No",
     "appeal_check": "No",
     "desired_outcome": "Collect it and say sorry",
