@@ -20,13 +20,13 @@ pytestmark = pytest.mark.e2e
 AUTHORITIES = sorted({sc["facts"]["authority"] for _, sc in load_scenarios()})
 # Share of all scenarios a conversation can tell, and of those, filed exactly as the engine
 # decides on the scenario's own facts: per authority, and over all of them. Measured 30 November
-# 2026 (session 10): 312/320 told (93-100% per authority), 272/312 matched (75-100%); the rest
+# 2026 (session 10): 312/320 told (93-100% per authority), 292/312 matched (84-100%); the rest
 # are chiefly exploitation stories that rightly set off the safety reply (a same-day flag the
 # scenario does not carry). Ratchets to raise with each fix, never lower.
 MIN_TELLABLE = 0.9
-MIN_MATCHED = 0.72
+MIN_MATCHED = 0.8
 MIN_TELLABLE_ALL = 0.95
-MIN_MATCHED_ALL = 0.85
+MIN_MATCHED_ALL = 0.9
 
 
 @pytest.fixture(scope="module")
