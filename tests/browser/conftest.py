@@ -87,3 +87,9 @@ def page(browser: Any, stack: Stack, request: pytest.FixtureRequest) -> Iterator
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
         context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests named test_zz_* stop the session's stack (Ctrl-C, as a person would): they run
+    after every other browser test, whichever file they are in."""
+    items.sort(key=lambda item: item.name.startswith("test_zz_"))
