@@ -58,26 +58,9 @@ def read(text: str | None) -> list[str]:
     return [c.code for c in catalogue().values() if any(p.search(text) for p in c.words)]
 
 
-@lru_cache(maxsize=16)
-def _pack_reads(authority: str) -> dict[str, frozenset[str]]:
-    """Each catalogued circumstance the packs read, with the services its condition names."""
-    reads: dict[str, set[str]] = {}
-    conditions = (
-        *questions.conditions(triage_link.pack_for(authority)),
-        *questions.conditions(triage_link.national_pack()),
-    )
-    for cond in conditions:
-        codes = set(getattr(cond, "circumstances", None) or ())
-        codes |= set(getattr(cond, "all_circumstances", None) or ())
-        services = getattr(cond, "services", None) or (questions.ANY_SERVICE,)
-        for code in codes & set(catalogue()):
-            reads.setdefault(code, set()).update(services)
-    return {code: frozenset(s) for code, s in reads.items()}
-
-
 def offered(service: Any, authority: str | None = None) -> list[tuple[str, str]]:
     """(code, button) for each choice worth offering for this service, catalogue order."""
-    reads = _pack_reads(authority or triage_link.authority())
+    reads = questions.circumstance_reads(authority or triage_link.authority())
     out = []
     for c in catalogue().values():
         where = reads.get(c.code)

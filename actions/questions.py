@@ -84,23 +84,37 @@ def _conditions(node: Any) -> Iterator[BaseModel]:
             yield from _conditions(value)
 
 
-conditions = _conditions  # public name, for circumstances.py
+def _pack_conditions(authority: str) -> Iterator[BaseModel]:
+    yield from _conditions(triage_link.pack_for(authority))
+    yield from _conditions(triage_link.national_pack())
+
+
+@lru_cache(maxsize=16)
+def circumstance_reads(authority: str) -> dict[str, frozenset[str]]:
+    """Each circumstance code the packs read, with the services the same condition names (or
+    ANY_SERVICE): the legal question and the circumstance question (circumstances.py)."""
+    reads: dict[str, set[str]] = {}
+    for cond in _pack_conditions(authority):
+        codes = set(getattr(cond, "circumstances", None) or ())
+        codes |= set(getattr(cond, "all_circumstances", None) or ())
+        for code in codes:
+            reads.setdefault(code, set()).update(getattr(cond, "services", None) or (ANY_SERVICE,))
+    return {code: frozenset(services) for code, services in reads.items()}
 
 
 @lru_cache(maxsize=16)
 def pack_reads(authority: str) -> dict[str, frozenset[str]]:
     """Each fact the packs read, with the services the same condition names (or ANY_SERVICE)."""
     reads: dict[str, set[str]] = {}
-    pack = triage_link.pack_for(authority)
-    for cond in (*_conditions(pack), *_conditions(triage_link.national_pack())):
+    for cond in _pack_conditions(authority):
         services = getattr(cond, "services", None)
         for key, fact in _CONDITION_FACTS.items():
             if getattr(cond, key, None) is not None:
                 reads.setdefault(fact, set()).update(services or (ANY_SERVICE,))
-        circumstances = set(getattr(cond, "circumstances", None) or ())
-        circumstances |= set(getattr(cond, "all_circumstances", None) or ())
-        if circumstances & LEGAL_CIRCUMSTANCES:
-            reads.setdefault("legal", set()).update(services or (ANY_SERVICE,))
+    for code, services in circumstance_reads(authority).items():
+        if code in LEGAL_CIRCUMSTANCES:
+            reads.setdefault("legal", set()).update(services)
+    pack = triage_link.pack_for(authority)
     eligibility = getattr(pack, "childrens_eligibility", None)
     if eligibility is not None:
         # The children's statutory procedure's own eligibility list reads the child's status
