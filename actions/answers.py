@@ -13,8 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import circumstances, people, reply_channel, services
-from .dates import is_unsure
+from .dates import date_within, is_unsure
 from .questions import question
+from .triage_link import today
 
 Reader = Callable[[str], bool]
 
@@ -64,9 +65,6 @@ def _child_status(text: str) -> bool:
 
 
 def _date(text: str) -> bool:
-    from .forms import date_within  # forms reads answers through this module
-    from .triage_link import today
-
     return date_within(text, today()) is not None or is_unsure(text)
 
 

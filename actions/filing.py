@@ -98,7 +98,9 @@ class ActionFileComplaint(Action):
         facts, local = decide(slots)
         narrative = slots.get("what_happened") or ""
         if slots.get("why_dissatisfied") and slots.get("why_dissatisfied") != narrative:
-            narrative = f"{narrative}\n\nStill unhappy because: {slots['why_dissatisfied']}".strip()
+            narrative = texts.say(
+                "case_still_unhappy", narrative=narrative, why=slots["why_dissatisfied"]
+            ).strip()
         key = str(slots.get("case_key") or f"{tracker.sender_id}-complaint")
         body = {
             "facts": facts,

@@ -11,7 +11,6 @@ then is accepted as unknown.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -21,8 +20,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import answers, circumstances, questions, services, texts, triage_link
-from .dates import ParsedDate, is_unsure, parse_date
+from .date_words import spoken
+from .dates import date_within, in_future, is_unsure
 from .interrupts import answer_for
+from .parsed_date import ParsedDate
 from .plan import SKIPPED
 from .safety import is_safety_reply, safety_message
 from .triage_link import today
@@ -198,50 +199,13 @@ class AnswerForm:
                 unsure[slot] = True
                 dispatcher.utter_message(text=texts.say("ask_incident_date_month"))
                 return {slot: None, "date_unsure": unsure}
-            if _in_future(text, triage_link.today()):
+            if in_future(text, triage_link.today()):
                 dispatcher.utter_message(text=texts.say("date_in_future"))
                 return {slot: None}
             return self._fail(slot, dispatcher, tracker)
         if read_back:
-            dispatcher.utter_message(text=texts.say("date_read_back", date=parsed.spoken()))
-        return {slot: parsed.date.isoformat(), f"{slot}_spoken": parsed.spoken()}
-
-
-_FILLER = re.compile(r"\b(like|about|around|roughly|maybe|probably|i think|think)\b", re.I)
-
-
-def date_within(text: str, today: dt.date) -> ParsedDate | None:
-    """The date in an answer with more words than a date: "The reply came on 6 November",
-    "since like march", "last week, monday and thursday". The whole answer first, then each
-    part between commas, then the longest run of words that reads as a date, left first."""
-    whole = parse_date(text, today)
-    if whole is not None:
-        return whole
-    for part in re.split(r"[,;]| but | and then ", text):
-        found = parse_date(_FILLER.sub(" ", part), today)
-        if found is not None:
-            return found
-    words = _FILLER.sub(" ", text).split()
-    for size in range(min(len(words), 6), 0, -1):
-        for start in range(len(words) - size + 1):
-            found = parse_date(" ".join(words[start : start + size]), today)
-            if found is not None:
-                return found
-    return None
-
-
-def _in_future(text: str, today: dt.date) -> bool:
-    """Whether the answer gives a date and that date is after today."""
-    m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", text)
-    if m:
-        day, month, year = (int(g) for g in m.groups())
-        year += 2000 if year < 100 else 0
-        try:
-            return dt.date(year, month, day) > today
-        except ValueError:
-            return False
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
-    return bool(years) and min(years) > today.year
+            dispatcher.utter_message(text=texts.say("date_read_back", date=spoken(parsed)))
+        return {slot: parsed.date.isoformat(), f"{slot}_spoken": spoken(parsed)}
 
 
 def _person() -> str:

@@ -9,21 +9,14 @@ from the decision or the authority's pack.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from . import texts, triage_link
+from .date_words import long_date
 
 # Who a signpost is for, in the order the person sees them.
 _ORDER_FOR_CHILD = ("children_young_people", "everyone", "adults")
 _ORDER_FOR_ADULT = ("adults", "everyone", "children_young_people")
-
-
-def long_date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    d = dt.date.fromisoformat(iso)
-    return f"{d:%A} {d.day} {d:%B %Y}"
 
 
 def details(c: dict[str, Any]) -> str:

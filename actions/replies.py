@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from . import render, texts, triage_link
 from .conversation import NO_QUESTIONS_AFTER, details_in, reset, safety_first
+from .date_words import long_date
 from .forms import young
 from .plan import no_time_limit
 from .safety import assess_danger, safety_message
@@ -131,7 +132,7 @@ def timescales() -> str:
     except Exception:
         log.exception("could not work out timescales")
         return ""
-    ack, reply = render.long_date(d.get("acknowledge_by")), render.long_date(d.get("respond_by"))
+    ack, reply = long_date(d.get("acknowledge_by")), long_date(d.get("respond_by"))
     council = triage_link.council_name()
     if ack and reply:
         return texts.say("timescales", council=council, ack=ack, reply=reply)

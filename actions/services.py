@@ -1,11 +1,12 @@
 """Maps what people call a service ("the bin men", "my son's social worker") to contract codes.
 
 Which service is learned from examples in people's words (actions/service_model.py, trained on
-actions/data/service_examples.yaml); codes and labels are in actions/data/services.yml. When the
-model is sure enough, match_service() answers; when it isn't, it answers None and
-suggest_services() gives the two or three likeliest, to offer as buttons. "Social worker" on its
-own says nothing about which social care service, so the rest of the conversation (who the
-complaint is for, words like "son" or "mum") decides, and we ask only when nothing does.
+actions/data/service_examples.yaml); codes are in actions/data/services.yml, the labels a person
+sees in messages.yml. When the model is sure enough, match_service() answers; when it isn't, it
+answers None and suggest_services() gives the two or three likeliest, to offer as buttons.
+"Social worker" on its own says nothing about which social care service, so the rest of the
+conversation (who the complaint is for, words like "son" or "mum") decides, and we ask only
+when nothing does.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import service_model
+from . import service_model, texts
 
 # The model's probability for its first choice above which we take it without asking. Chosen on
 # the training examples' cross-validation (0.5: about three in four right there, where the
@@ -51,14 +52,14 @@ def _load() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def services() -> tuple[ServiceDef, ...]:
-    return tuple(ServiceDef(s["code"], s["label"]) for s in _load()["services"])
+    labels: dict[str, str] = texts.template("service_labels")
+    return tuple(ServiceDef(code, labels[code]) for code in _load()["services"])
 
 
 def label(code: str) -> str:
-    for s in services():
-        if s.code == code:
-            return s.label
-    return "Something else" if code == "other" else code.replace("_", " ").capitalize()
+    """The service as the person sees it (messages.yml, `service_labels`); "other" included."""
+    labels: dict[str, str] = texts.template("service_labels")
+    return labels.get(code) or code.replace("_", " ").capitalize()
 
 
 def button_codes() -> list[str]:
@@ -178,8 +179,10 @@ def likely_buttons(codes: list[str]) -> list[dict[str, str]]:
 
 
 def appeal_question(code: str | None) -> str | None:
-    questions: dict[str, str] = _load().get("appeal_questions", {})
-    return questions.get(code or "")
+    if (code or "") not in _load().get("appeal_services", []):
+        return None
+    questions: dict[str, str] = texts.raw("appeal_questions")
+    return questions[str(code)]
 
 
 def asks_legal_question(code: str | None) -> bool:

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from actions.dates import is_unsure, parse_date
+from actions import date_words
+from actions.dates import date_within, in_future, is_unsure, parse_date
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -73,7 +74,7 @@ def test_british_phrases(text: str, iso: str, spoken: str) -> None:
     parsed = parse_date(text, TODAY)
     assert parsed is not None, text
     assert parsed.date.isoformat() == iso
-    assert parsed.spoken() == spoken
+    assert date_words.spoken(parsed) == spoken
 
 
 @pytest.mark.parametrize(
@@ -95,9 +96,9 @@ def test_a_vague_phrase_is_never_read_back_as_a_bare_date(text: str) -> None:
     # The person said no calendar date, so the read-back must not open with one.
     parsed = parse_date(text, TODAY)
     assert parsed is not None, text
-    spoken = parsed.spoken()
-    assert not spoken.startswith(parsed.noted()), spoken
-    assert spoken.endswith(f" {parsed.noted()})"), spoken
+    said = date_words.spoken(parsed)
+    assert not said.startswith(date_words.noted(parsed)), said
+    assert said.endswith(f" {date_words.noted(parsed)})"), said
 
 
 def test_vague_dates_never_look_later_than_the_person_said() -> None:
@@ -133,14 +134,12 @@ def test_unsure_words() -> None:
     ],
 )
 def test_a_date_inside_more_words_is_read(said: str, day: str) -> None:
-    from actions.forms import date_within
 
     found = date_within(said, dt.date(2026, 11, 30))
     assert found is not None and found.date.isoformat() == day
 
 
 def test_only_a_date_after_today_is_called_the_future() -> None:
-    from actions.forms import _in_future
 
-    assert _in_future("3/4/2028", dt.date(2026, 11, 30))
-    assert not _in_future("it was in 2025 sometime", dt.date(2026, 11, 30))
+    assert in_future("3/4/2028", dt.date(2026, 11, 30))
+    assert not in_future("it was in 2025 sometime", dt.date(2026, 11, 30))

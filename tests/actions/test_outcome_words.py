@@ -222,7 +222,7 @@ def test_the_case_client_keeps_the_decision_the_service_returned() -> None:
 
 
 # Pieces used inside a sentence, never said on their own.
-FRAGMENTS = ("contact_labels", "that_date")
+FRAGMENTS = ("contact_labels", "that_date", "date_words")
 
 
 def test_every_sentence_in_messages_yml_starts_with_a_capital() -> None:

@@ -276,7 +276,7 @@ def question_patterns() -> list[tuple[str, re.Pattern[str]]]:
                 continue  # all placeholder (the appeal question): matched by its own words
             body = ".*?".join(re.escape(p) for p in parts)
             out.append((slot, re.compile(body, re.DOTALL)))
-    appeal: dict[str, str] = services._load().get("appeal_questions", {})
+    appeal: dict[str, str] = texts.template("appeal_questions")
     for text in appeal.values():
         out.append(("appeal_check", re.compile(re.escape(text))))
     return out

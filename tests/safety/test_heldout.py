@@ -137,14 +137,14 @@ def _button_labels() -> set[str]:
             for key, value in node.items():
                 if (key == "buttons" or str(key).endswith("_buttons")) and isinstance(value, list):
                     labels.update(str(v) for v in value if isinstance(v, str | int))
+                if key == "service_labels":  # the service buttons
+                    labels.update(str(v) for v in value.values())
                 walk(value)
         elif isinstance(node, list):
             for item in node:
                 walk(item)
 
     walk(yaml.safe_load((root / "messages.yml").read_text()))
-    for service in yaml.safe_load((root / "services.yml").read_text())["services"]:
-        labels.add(str(service["label"]))
     return labels
 
 
