@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import safety_model, safety_rules, texts, triage_link
@@ -42,6 +43,14 @@ def assess_danger(text: str | None) -> Danger | None:
     """The danger a message suggests, or None. Rules win the category when both fire."""
     if not text or not text.strip():
         return None
+    return _assess(text)
+
+
+# One message is checked by several steps of the same turn (the reply that decides, then
+# safety_first, then the form's guard): the answer is the same, so it is worked out once.
+# Only the last few messages are kept, in memory, never written anywhere.
+@lru_cache(maxsize=64)
+def _assess(text: str) -> Danger | None:
     prepared = safety_rules.prepare(text)
     if not prepared:
         return None
