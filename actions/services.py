@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import service_model, texts
+from . import service_model, texts, triage_link
 
 # The model's probability for its first choice above which we take it without asking. Chosen on
 # the training examples' cross-validation (0.5: about three in four right there, where the
@@ -65,9 +65,7 @@ def label(code: str) -> str:
 def button_codes() -> list[str]:
     """The service buttons, less those the deployment's body does not run (Birmingham
     Children's Trust is not asked about bins): the pack turns them away as not its service."""
-    from .triage_link import authority
-
-    return _runs(authority())
+    return _runs(triage_link.authority())
 
 
 @lru_cache(maxsize=16)
@@ -77,15 +75,15 @@ def _runs(authority: str) -> list[str]:
 
 @lru_cache(maxsize=512)
 def _body_runs(authority: str, code: str) -> bool:
-    from .triage_link import assess  # the engine decides what the body runs
-
+    """The engine decides what the body runs, by the pack in force today: a plain complaint by
+    the person themselves about this service is turned away only if the body does not run it."""
     facts = {
         "kind": "complaint",
-        "received": "2026-01-05",
+        "received": triage_link.today().isoformat(),
         "service": code,
         "complainant": {"relationship": "self"},
     }
-    decision = assess(facts, authority)
+    decision = triage_link.assess(facts, authority)
     return not any(e["code"] == "not_council_service" for e in decision["exclusions"])
 
 
