@@ -16,8 +16,8 @@ ACTIONS_PORT ?= 5055
 ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 export ACTION_ENDPOINT_URL
 
-.PHONY: rasa-venv train test-actions test-rasa test-e2e test-conversations shell action-server \
-  bench-bot
+.PHONY: rasa-venv train test-actions test-rasa report-nlu-cv test-e2e test-conversations shell \
+  action-server bench-bot
 
 $(RASA_STAMP): requirements/rasa.lock
 	@test -n "$(python310)" || { scripts/python310.sh; exit 1; }
@@ -42,9 +42,18 @@ test-rasa: $(RASA_MODEL) $(STAMP) ## rasa data validate, test core, NLU held-out
 	$(RASA_ENV) $(RASA) test core --model $(RASA_MODEL) --stories tests/test_stories.yml \
 	  --out $(RASA_RESULTS)/core --fail-on-prediction-errors
 	$(PY) bot/tools/core_check.py $(RASA_RESULTS)/core
-	@# Issue 11: the model on the held-out set it never saw (tests/nlu/heldout.yaml), beside a
-	@# 3-fold cross-validation of the training data; nlu_report.py fails below the floors.
+	@# Issue 11: the model on the held-out set it never saw (tests/nlu/heldout.yaml);
+	@# nlu_report.py fails below the floors.
 	$(BIN)/pytest -q -p no:cacheprovider tests/nlu
+	$(PY) bot/tools/nlu_report.py export $(RASA_RESULTS)/heldout.yml
+	$(RASA_ENV) $(RASA) test nlu --model $(RASA_MODEL) --nlu $(RASA_RESULTS)/heldout.yml \
+	  --out $(RASA_RESULTS)/heldout --successes
+	$(PY) bot/tools/nlu_report.py check $(RASA_RESULTS)/heldout
+
+# A report for whoever changes the training data or the pipeline, not a check: the held-out
+# floors in test-rasa are what the build holds to. Three trainings, about 4 minutes.
+report-nlu-cv: $(RASA_MODEL) $(STAMP) ## 3-fold cross-validation beside the held-out figures
+	@mkdir -p $(RASA_RESULTS)
 	$(PY) bot/tools/nlu_report.py export $(RASA_RESULTS)/heldout.yml
 	$(RASA_ENV) $(RASA) test nlu --model $(RASA_MODEL) --nlu $(RASA_RESULTS)/heldout.yml \
 	  --out $(RASA_RESULTS)/heldout --successes
