@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from . import circumstances, people, reply_channel, services
+from . import circumstances, contact_details, people, reply_channel, services
 from .dates import date_within, is_unsure
 from .questions import question
 from .triage_link import today
@@ -91,11 +91,13 @@ def _consent(text: str) -> bool:
 
 
 def _name(text: str) -> bool:
-    return people.wants_anonymous(text) or people.looks_like_name(people.clean_name(text))
+    return contact_details.wants_anonymous(text) or contact_details.looks_like_name(
+        contact_details.clean_name(text)
+    )
 
 
 def _contact(text: str) -> bool:
-    return people.contact_from(text) is not None
+    return contact_details.contact_from(text) is not None
 
 
 def _confirm(text: str) -> bool:
@@ -105,7 +107,7 @@ def _confirm(text: str) -> bool:
 
 
 def _feedback_reply(text: str) -> bool:
-    return people.contact_from(text) is not None or people.yes_no(text) is not None
+    return contact_details.contact_from(text) is not None or people.yes_no(text) is not None
 
 
 def _circumstances(text: str) -> bool:

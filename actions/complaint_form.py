@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import circumstances, people, reply_channel, services, texts
+from . import circumstances, contact_details, people, reply_channel, services, texts
 from .complaint_checks import ComplaintChecks
 from .dates import is_unsure
 from .forms import AnswerForm, advocate_offer, validate_service_answer
@@ -200,12 +200,12 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
         text = str(value)
         if in_danger(text):
             return self._guard("name", value, dispatcher, tracker) or {}
-        if people.wants_anonymous(text):
+        if contact_details.wants_anonymous(text):
             dispatcher.utter_message(text=texts.say("anonymous_meaning"))
             return {"name": "anonymous", "anonymous": True}
-        if not people.looks_like_name(people.clean_name(text)):
+        if not contact_details.looks_like_name(contact_details.clean_name(text)):
             return self._fail("name", dispatcher, tracker)
-        return {"name": people.clean_name(text), "anonymous": False}
+        return {"name": contact_details.clean_name(text), "anonymous": False}
 
     def validate_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -213,15 +213,17 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
         guarded = self._guard("contact", value, dispatcher, tracker)
         if guarded is not None:
             return {**guarded, "contact_preferred": "none"} if guarded.get("contact") else guarded
-        choice = people.contact_from(str(value))
+        choice = contact_details.contact_from(str(value))
         if choice is None:
             return self._fail("contact", dispatcher, tracker)
-        return {
+        given = {
             "contact": str(value),
             "contact_email": choice.email,
             "contact_phone": choice.phone,
             "contact_preferred": choice.preferred,
         }
+        # "post please, 14 Oak Road…": the address came with the answer, so it is not asked.
+        return {**given, "address": choice.address} if choice.address else given
 
     def validate_address(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

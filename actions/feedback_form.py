@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import people, services
+from . import contact_details, people, services
 from .forms import AnswerForm, validate_service_answer
 from .plan import feedback_plan
 
@@ -55,7 +55,7 @@ class ValidateFeedbackForm(AnswerForm, FormValidationAction):
         guarded = self._guard("feedback_reply", value, dispatcher, tracker)
         if guarded is not None:
             return guarded
-        choice = people.contact_from(str(value))
+        choice = contact_details.contact_from(str(value))
         if choice and (choice.email or choice.phone):
             return {
                 "feedback_reply": str(value),

@@ -1,4 +1,4 @@
-"""Reads short answers about people: who is complaining, ages, yes/no, child status, contact.
+"""Reads short answers about people: who is complaining, ages, yes/no, child status, consent.
 
 Every function takes the person's own words and returns a contract value or None when the
 words do not say; the form then explains what it needs instead of guessing.
@@ -55,7 +55,19 @@ class Who:
 # "my social worker", "the school", "our councillor" are people in the story, not the person
 # typing: a professional's role counts only when nothing marks it as someone else's.
 _NOT_MINE = r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\byour )(?<!\bhis )(?<!\btheir )"
+_REPRESENTATIVE = (
+    r"solicitor|lawyer|barrister|legal rep\w*|caseworker|case worker|councillor|mp|"
+    r"representative|attorney|appointee|deputy"
+)
 _RELATIONSHIP_WORDS = [
+    # The person names their own role ("I'm his solicitor", "I am the solicitor acting for
+    # Mr Jones"), before any word about the person they act for ("...for the foster carer").
+    (
+        rf"\b(i'?m|im|i am|as|speaking as|writing as) (his|her|their|the|a|an|your) "
+        rf"({_REPRESENTATIVE})\b|\b(acting|instructed) (for|by|on behalf of) (my |our |a |the )?"
+        r"(client|clients|mr|mrs|ms|miss|dr)\b",
+        "representative",
+    ),
     (r"\bspecial guardian", "special_guardian"),
     (r"\bfoster", "foster_carer"),
     (r"\b(prospective adopt|adopting|adoptive parent)", "prospective_adopter"),
@@ -168,54 +180,6 @@ def child_statuses(text: str) -> list[str] | None:
     return None
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?:\+44\s?|0)(?:\d[\s-]?){9,10}\b")
-
-
-@dataclass(frozen=True)
-class ContactChoice:
-    email: str | None = None
-    phone: str | None = None
-    post: bool = False
-
-    @property
-    def preferred(self) -> str:
-        return "email" if self.email else "phone" if self.phone else "post"
-
-
-def contact_from(text: str) -> ContactChoice | None:
-    email = _EMAIL.search(text)
-    phone = _PHONE.search(text)
-    if email or phone:
-        return ContactChoice(
-            email=email.group(0) if email else None,
-            phone=re.sub(r"[\s-]", "", phone.group(0)) if phone else None,
-        )
-    if _has(r"\b(post|letter|by mail|write to me|address)\b", text):
-        return ContactChoice(post=True)
-    return None
-
-
-def wants_anonymous(text: str) -> bool:
-    return _has(
-        r"\b(anon\w*|anonymous(ly)?|no name|rather not|don'?t want to (say|give)|"
-        r"prefer not|not saying|skip)\b",
-        text,
-    )
-
-
-def looks_like_name(text: str) -> bool:
-    words = text.strip().split()
-    return 0 < len(words) <= 6 and all(re.fullmatch(r"[A-Za-z'’.-]+", w) for w in words)
-
-
-def clean_name(text: str) -> str:
-    t = re.sub(
-        r"^(my name is|my names|i'?m|im|it'?s|name:?|call me)\s+", "", text.strip(), flags=re.I
-    )
-    return t.strip(" .!").title() if t.islower() or t.isupper() else t.strip(" .!")
-
-
 def council_tenant(text: str) -> tuple[bool | None, str | None] | None:
     """Reads 'is the council your landlord?': (tenant, service hint), where the hint is
     housing_association when the words name one. None when the words do not answer."""
@@ -264,12 +228,6 @@ def _bare_ages(text: str) -> int | None:
 def consent_in(text: str) -> str | None:
     """'given', 'not_given' or 'unknown' for the consent question, None when unclear."""
     if cannot_agree(text):
-        return "unknown"
-    if _has(
-        r"\b(can'?t agree|cannot agree|unable to (agree|consent)|too (ill|young|unwell)|"
-        r"lacks? (mental )?capacity|no capacity|dementia|not able to)\b",
-        text,
-    ):
         return "unknown"
     if _has(
         r"\b(not (yet )?(asked|sure)|haven'?t asked|didn'?t ask|don'?t know|dunno|"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import people
+from actions import contact_details, people
 from actions.services import appeal_question, match_service
 
 
@@ -65,21 +65,48 @@ def test_child_status_lists_every_status() -> None:
 
 
 def test_contact_parsing() -> None:
-    c = people.contact_from("email me at jo@example.com")
+    c = contact_details.contact_from("email me at jo@example.com")
     assert c is not None and c.email == "jo@example.com" and c.preferred == "email"
-    c = people.contact_from("07700 900123")
+    c = contact_details.contact_from("07700 900123")
     assert c is not None and c.phone == "07700900123" and c.preferred == "phone"
-    c = people.contact_from("by post please")
+    c = contact_details.contact_from("by post please")
     assert c is not None and c.post and c.preferred == "post"
-    assert people.contact_from("whatever") is None
+    assert contact_details.contact_from("whatever") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("post please, 14 Oak Road, Wellington TF1 2AB", "14 Oak Road, Wellington TF1 2AB"),
+        (
+            "a letter to Flat 3, 22 High Street, Luton LU1 2AA",
+            "Flat 3, 22 High Street, Luton LU1 2AA",
+        ),
+        (
+            "by post: Rose Cottage, Mill Lane, Ketley TF1 5AA",
+            "Rose Cottage, Mill Lane, Ketley TF1 5AA",
+        ),
+        ("12a Church Lane, Hemel Hempstead", "12a Church Lane, Hemel Hempstead"),
+    ],
+)
+def test_an_address_given_with_post_is_kept(said: str, address: str) -> None:
+    # The address came with the answer: asking for it again would make them repeat it.
+    c = contact_details.contact_from(said)
+    assert c is not None and c.preferred == "post" and c.address == address
+
+
+@pytest.mark.parametrize("said", ["by post", "a letter please", "send it to TF1 2AB"])
+def test_post_without_a_full_address_leaves_the_address_to_ask(said: str) -> None:
+    c = contact_details.contact_from(said)
+    assert c is None or c.address is None
 
 
 def test_yes_no_and_names() -> None:
     assert people.yes_no("yeah") is True
     assert people.yes_no("nope") is False
     assert people.yes_no("maybe") is None
-    assert people.clean_name("my name is jo bloggs") == "Jo Bloggs"
-    assert people.wants_anonymous("I'd rather stay anonymous")
+    assert contact_details.clean_name("my name is jo bloggs") == "Jo Bloggs"
+    assert contact_details.wants_anonymous("I'd rather stay anonymous")
 
 
 @pytest.mark.parametrize("said", ["they're 4 and 6 ffs", "She's 7", "he's 9"])

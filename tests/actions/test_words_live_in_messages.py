@@ -16,6 +16,8 @@ ACTIONS = Path(__file__).resolve().parents[2] / "actions"
 _CAPITALISED = re.compile(r"^\W*[A-Z][a-z']*(?: [A-Za-z',.?!:;—-]+){2,}")
 _TO_YOU = re.compile(r"\b(?:you|your|I'll|I've|I'm|we'll)\b")
 _PUNCTUATED = re.compile(r"[A-Z.?!:]")
+# A regular expression kept in a list or a dict rather than passed straight to re.
+_PATTERN = re.compile(r"\\b|\(\?|\|")
 # Calls whose string arguments are patterns, logs, SQL or developer help, not speech.
 _NOT_SAID = {
     "compile",
@@ -46,7 +48,7 @@ _NOT_SAID = {
 
 def _said(text: str) -> bool:
     words = text.split()
-    if len(words) < 3:
+    if len(words) < 3 or _PATTERN.search(text):
         return False
     if _CAPITALISED.search(text):
         return True

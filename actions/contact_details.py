@@ -1,0 +1,93 @@
+"""Reads how a person wants the reply and who they are: an email, a UK phone number, a letter
+(with the postal address when they give it in the same answer), a name, or staying anonymous.
+
+"post please, 14 Oak Road, Wellington TF1 2AB" is an answer to two questions: a letter, and
+where to send it. Asking for the address again would make the person repeat themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\+44\s?|0)(?:\d[\s-]?){9,10}\b")
+_POST = re.compile(r"\b(post|letter|by mail|write to me|address)\b", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_STREET = (
+    r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|place|grove|"
+    r"gardens|terrace|walk|rise|hill|view|park|square|mews|row|green|parade|fields|meadow|"
+    r"meadows|bank|croft|end|vale|wharf|cottage|house|farm|lodge)"
+)
+# Where an address starts: a flat number, or a house number before a street.
+_ADDRESS_START = re.compile(
+    rf"\b(?:flat|apartment|unit|room)\s+\d+\w?\b|\b\d+[a-z]?,?\s+[a-z][a-z'-]+(?:\s+[a-z'-]+)*?"
+    rf"\s+{_STREET}\b",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(r"^(?:\W|please|to|at|it'?s|is|my|address|send it|thanks?)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ContactChoice:
+    email: str | None = None
+    phone: str | None = None
+    post: bool = False
+    address: str | None = None  # given in the same answer as "by post"
+
+    @property
+    def preferred(self) -> str:
+        return "email" if self.email else "phone" if self.phone else "post"
+
+
+def address_in(text: str) -> str | None:
+    """The postal address in an answer, when it gives one: from a house or flat number on, or a
+    house name and street ending in a postcode. A postcode alone is not enough for a letter."""
+    if start := _ADDRESS_START.search(text):
+        return text[start.start() :].strip(" ,.;")
+    postcode = _POSTCODE.search(text)
+    if postcode is None:
+        return None
+    before = text[: postcode.end()]
+    parts = _POST.split(before)
+    found = _LEAD.sub("", parts[-1]).strip(" ,.:;-")
+    named = re.search(rf"\b{_STREET}\b", found, re.IGNORECASE) or found.count(",") >= 2
+    return found if named else None
+
+
+def contact_from(text: str) -> ContactChoice | None:
+    email = _EMAIL.search(text)
+    phone = _PHONE.search(text)
+    if email or phone:
+        return ContactChoice(
+            email=email.group(0) if email else None,
+            phone=re.sub(r"[\s-]", "", phone.group(0)) if phone else None,
+        )
+    address = address_in(text)
+    if _POST.search(text) or address:
+        return ContactChoice(post=True, address=address)
+    return None
+
+
+def wants_anonymous(text: str) -> bool:
+    return (
+        re.search(
+            r"\b(anon\w*|anonymous(ly)?|no name|rather not|don'?t want to (say|give)|"
+            r"prefer not|not saying|skip)\b",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.strip().split()
+    return 0 < len(words) <= 6 and all(re.fullmatch(r"[A-Za-z'’.-]+", w) for w in words)
+
+
+def clean_name(text: str) -> str:
+    t = re.sub(
+        r"^(my name is|my names|i'?m|im|it'?s|name:?|call me)\s+", "", text.strip(), flags=re.I
+    )
+    return t.strip(" .!").title() if t.islower() or t.isupper() else t.strip(" .!")
