@@ -90,6 +90,11 @@ def _consent(text: str) -> bool:
     return people.consent_in(text) is not None
 
 
+def _affected_name(text: str) -> bool:
+    name = contact_details.clean_name(text)
+    return contact_details.rather_not_say(text) or contact_details.looks_like_name(name)
+
+
 def _name(text: str) -> bool:
     return contact_details.wants_anonymous(text) or contact_details.looks_like_name(
         contact_details.clean_name(text)
@@ -137,6 +142,7 @@ READERS: dict[str, Reader] = {
     "circumstances": _circumstances,
     "contractor": _contractor,
     "consent": _consent,
+    "affected_name": _affected_name,
     "name": _name,
     "contact": _contact,
     "confirm": _confirm,

@@ -113,6 +113,10 @@ class ActionAskConsent(AskAction):
     slot = "consent"
 
 
+class ActionAskAffectedName(AskAction):
+    slot = "affected_name"
+
+
 class ActionAskName(AskAction):
     slot = "name"
 
@@ -138,6 +142,7 @@ ASK_ACTIONS: tuple[type[AskAction], ...] = (
     ActionAskComplainedBefore,
     ActionAskDesiredOutcome,
     ActionAskConsent,
+    ActionAskAffectedName,
     ActionAskName,
     ActionAskContact,
     ActionAskAddress,

@@ -17,7 +17,7 @@ from . import circumstances, contact_details, people, reply_channel, services, t
 from .complaint_checks import ComplaintChecks
 from .dates import is_unsure
 from .forms import AnswerForm, advocate_offer, validate_service_answer
-from .plan import CHANGE_WORDS, change_slots, complaint_plan, over_a_year_ago
+from .plan import CHANGE_WORDS, SKIPPED, change_slots, complaint_plan, over_a_year_ago
 from .safety import in_danger
 
 
@@ -193,6 +193,21 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
         if len(str(value).strip()) < 2:
             return self._fail("desired_outcome", dispatcher, tracker)
         return {"desired_outcome": str(value).strip()}
+
+    def validate_affected_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        guarded = self._guard("affected_name", value, dispatcher, tracker)
+        if guarded is not None:
+            return guarded
+        text = str(value)
+        if contact_details.rather_not_say(text):
+            dispatcher.utter_message(text=texts.say("skipped"))
+            return {"affected_name": SKIPPED}
+        name = contact_details.clean_name(text)
+        if not contact_details.looks_like_name(name):
+            return self._fail("affected_name", dispatcher, tracker)
+        return {"affected_name": name}
 
     def validate_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -86,8 +86,22 @@ def looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 6 and all(re.fullmatch(r"[A-Za-z'’.-]+", w) for w in words)
 
 
+_NAME_LEAD = re.compile(
+    r"^(my name is|my names|(his|her|their|my \w+'?s) name('?s| is)|(he|she|they)('?s| is| are) "
+    r"called|i'?m|im|it'?s|name:?|call me)\s+",
+    re.IGNORECASE,
+)
+_RATHER_NOT = re.compile(
+    r"\b(rather not|prefer not|don'?t want to (say|give)|not saying|won'?t say|no thanks|skip)\b",
+    re.IGNORECASE,
+)
+
+
 def clean_name(text: str) -> str:
-    t = re.sub(
-        r"^(my name is|my names|i'?m|im|it'?s|name:?|call me)\s+", "", text.strip(), flags=re.I
-    )
+    t = _NAME_LEAD.sub("", text.strip())
     return t.strip(" .!").title() if t.islower() or t.isupper() else t.strip(" .!")
+
+
+def rather_not_say(text: str) -> bool:
+    """They would rather not give the name of the person the complaint is about."""
+    return _RATHER_NOT.search(text) is not None

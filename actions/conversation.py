@@ -33,6 +33,7 @@ FORM_SLOTS = [
     "circumstance_check",
     "desired_outcome",
     "consent",
+    "affected_name",
     "name",
     "contact",
     "address",

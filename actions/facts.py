@@ -71,8 +71,11 @@ def build_facts(slots: dict[str, Any], *, authority: str, today: dt.date) -> dic
 
 
 def contact_block(slots: dict[str, Any]) -> dict[str, Any] | None:
+    affected = slots.get("affected_name")
+    on_behalf_of = affected if affected and affected != "skipped" else None
     if slots.get("anonymous"):
-        return None
+        # No way to reply, but whose records to look at is kept.
+        return {"on_behalf_of": on_behalf_of} if on_behalf_of else None
     given = {
         "email": slots.get("contact_email"),
         "phone": slots.get("contact_phone"),
@@ -81,10 +84,11 @@ def contact_block(slots: dict[str, Any]) -> dict[str, Any] | None:
     given = {how: value for how, value in given.items() if value and value != "skipped"}
     # A skipped "how should we reply?" leaves no way to reply: the case is filed all the same.
     preferred = slots.get("contact_preferred")
-    return {
+    block = {
         "name": slots.get("name"),
         "email": given.get("email"),
         "phone": given.get("phone"),
         "address": given.get("post"),
         "preferred": preferred if preferred in given else next(iter(given), None),
     }
+    return {**block, "on_behalf_of": on_behalf_of} if on_behalf_of else block

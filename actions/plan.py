@@ -139,6 +139,9 @@ def complaint_plan(slots: dict[str, Any]) -> list[str]:
         # Always where it is someone else's information by law; and wherever the pack's
         # rules turn on consent (BCT 7.4 and 7.8, Telford), for anyone complaining for another.
         plan.append("consent")
+    if rel not in (None, "self", SKIPPED):
+        # Staff need to know whose records to look at; the story may not say.
+        plan.append("affected_name")
     plan.append("name")
     if not slots.get("anonymous"):
         plan.append("contact")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import reply_channel, services, texts
+from .plan import SKIPPED
 
 
 def summary(slots: dict[str, Any]) -> str:
@@ -18,6 +19,9 @@ def summary(slots: dict[str, Any]) -> str:
 
     who = words["who"].get(str(slots.get("relationship")), not_given)
     lines = [line("who", who)]
+    affected = slots.get("affected_name")
+    if affected and affected != SKIPPED:
+        lines.append(line("affected_name", affected))
     service = slots.get("service")
     lines.append(line("service", services.label(service) if service else not_given))
     tenant = slots.get("council_tenant")

@@ -103,6 +103,9 @@ class Contact(_In):
     ) = None
     address: Annotated[str, StringConstraints(max_length=500)] | None = None
     preferred: Literal["email", "phone", "post"] | None = None
+    # Whose records to look at when someone complains for another person (a child, a parent
+    # in a care home, a client): kept with the contact, so it is shown and erased with it.
+    on_behalf_of: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
 
 
 class CaseCreate(_In):

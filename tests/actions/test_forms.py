@@ -136,3 +136,35 @@ def test_prefilled_codes_are_kept_when_the_form_starts() -> None:
     assert out == {"relationship": "parent"} and said == []
     out, said = _validate("consent", "unknown", {})
     assert out == {"consent": "unknown"} and said == []
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("her name is Mary Smith", "Mary Smith"),
+        ("alex jones", "Alex Jones"),
+        ("He's called Tom O'Neill", "Tom O'Neill"),
+        ("I'd rather not say", "skipped"),
+    ],
+)
+def test_the_name_of_the_person_complained_for_is_kept(said: str, kept: str) -> None:
+    slots = {"who": "someone else", "relationship": "relative_or_friend"}
+    out, _ = _validate("affected_name", said, slots)
+    assert out["affected_name"] == kept
+
+
+def test_whose_name_is_asked_only_for_someone_else() -> None:
+    for_self = planning.complaint_plan({"relationship": "self", "service": "waste"})
+    for_mum = planning.complaint_plan({"relationship": "relative_or_friend", "service": "waste"})
+    assert "affected_name" not in for_self
+    assert for_mum.index("affected_name") < for_mum.index("name")
+
+
+def test_the_name_of_the_person_complained_for_goes_with_the_contact() -> None:
+    from actions.facts import contact_block
+
+    slots = {"name": "Sam", "contact_email": "s@example.com", "affected_name": "Mary Smith"}
+    assert (contact_block(slots) or {})["on_behalf_of"] == "Mary Smith"
+    anonymous = contact_block({"anonymous": True, "affected_name": "Mary Smith"})
+    assert anonymous == {"on_behalf_of": "Mary Smith"}
+    assert "on_behalf_of" not in (contact_block({**slots, "affected_name": "skipped"}) or {})

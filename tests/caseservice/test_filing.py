@@ -160,3 +160,21 @@ def test_every_read_and_change_is_audited(
     assert any(action == "case.filed" for _, action in actions)
     # No personal data in the audit log.
     assert all("Resident" not in str(r.detail) for r in rows)
+
+
+def test_the_person_complained_for_is_kept_with_the_contact(
+    client: TestClient, filer: dict[str, str], staff: dict[str, str]
+) -> None:
+    # Someone complaining for a relative names them, so staff know whose records to look at.
+    body = {
+        **case_body(),
+        "contact": {"name": "Sam Taylor", "email": "sam@example.org", "on_behalf_of": "Mary Smith"},
+    }
+    ref = file_case(client, filer, body)["reference"]
+    case = client.get(f"/v1/cases/{ref}", headers=staff).json()
+    assert case["contact"]["on_behalf_of"] == "Mary Smith"
+    too_long = {**body, "contact": {"on_behalf_of": "x" * 201}}
+    refused = client.post(
+        "/v1/cases", json=too_long, headers={**filer, "Idempotency-Key": uuid.uuid4().hex}
+    )
+    assert refused.status_code == 422 and "on_behalf_of" in refused.text

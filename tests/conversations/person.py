@@ -230,6 +230,9 @@ class Person:
         consent = self.complainant.get("consent") or "unknown"
         return self._pick(phrasings()["consent"][consent])
 
+    def _affected_name(self, _: str) -> str:
+        return "Alex Taylor"
+
     def _name(self, _: str) -> str:
         return "Stay anonymous" if self.complainant.get("anonymous") else "Sam Taylor"
 

@@ -113,6 +113,7 @@ ANSWERS = {
     "contractor_check": "No",
     "desired_outcome": "Collect it and say sorry",
     "consent": "Yes",
+    "affected_name": "Alex Tester",
     "name": "Jo Bloggs",
     "contact": "jo@example.com",
     "confirm": "yes",

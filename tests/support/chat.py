@@ -49,6 +49,7 @@ COMPLAINT: list[tuple[str, Answer]] = [
     (r"company working for the council", Answer(button="Not a company")),
     (r"already had a reply", Answer(button="No")),
     (r"put things right\?|like to happen now\?", Answer(text="Empty the bin and fix the round.")),
+    (r"name of the person the complaint is about", Answer(text="Alex Tester")),
     (r"What's your name\?", Answer(text="Sam Tester")),
     (r"How (should|can) we reply", Answer(text="sam.tester@example.com")),
     (r"postal address", Answer(text="1 Test Street, Telford TF3 4JA")),
@@ -81,6 +82,7 @@ QUESTIONS = {
     "circumstance_check": "ask_circumstance_check",
     "desired_outcome": "ask_desired_outcome",
     "consent": "ask_consent",
+    "affected_name": "ask_affected_name",
     "name": "ask_name",
     "contact": "ask_contact",
     "confirm": "ask_confirm",
@@ -89,6 +91,8 @@ QUESTIONS = {
 # Questions a pack may add (questions.yml `pack:`): a script that does not mention them gives
 # the answer that leaves the facts as they were before the pack asked.
 PACK_QUESTION_DEFAULTS = {
+    # Not a pack's question, but one a script for someone else need not mention either.
+    "affected_name": "Alex Tester",
     "legal_check": "No",
     "council_tenant": "Not sure",
     "circumstance_check": "None of these",
