@@ -54,7 +54,10 @@ class Who:
 
 # "my social worker", "the school", "our councillor" are people in the story, not the person
 # typing: a professional's role counts only when nothing marks it as someone else's.
-_NOT_MINE = r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\byour )(?<!\bhis )(?<!\btheir )"
+_NOT_MINE = (
+    r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!'s )"
+    r"(?<!’s )"
+)
 _REPRESENTATIVE = (
     r"solicitor|lawyer|barrister|legal rep\w*|caseworker|case worker|councillor|mp|"
     r"representative|attorney|appointee|deputy"
@@ -69,7 +72,14 @@ _RELATIONSHIP_WORDS = [
         "representative",
     ),
     (r"\bspecial guardian", "special_guardian"),
-    (r"\bfoster", "foster_carer"),
+    # Fostering as the carer: not "my foster placement", "in foster care" or "my foster carer",
+    # which a child in care says about themselves.
+    (
+        r"(?<!\bmy )(?<!\bour )\bfoster (carer|carers|parent|parents|mum|mom|dad|mother|father)\b|"
+        r"\b(i|we) (foster|have fostered)\b|\bfostering\b|\b(my|our) foster (son|daughter|child|"
+        r"children|kid|kids|baby|boy|girl|teen|teenager|placement'?s? (child|boy|girl))\b",
+        "foster_carer",
+    ),
     (r"\b(prospective adopt|adopting|adoptive parent)", "prospective_adopter"),
     (r"\b(legal )?guardian\b", "guardian"),
     (r"\badvocate\b|\badvocacy\b", "advocate"),
@@ -106,6 +116,19 @@ def relationship_in(text: str) -> str | None:
     return None
 
 
+# Words that put someone else at the centre: "my mum", "for a client", "on behalf of", "him".
+# "my social worker" or "my PA" is not someone else: a care leaver talks about them.
+_FOR_ANOTHER = (
+    r"\b(my|our|his|her|their) (own |foster |step |adopted |youngest |eldest |little |elderly |"
+    r"disabled |younger |older |baby |big )?(mum|mam|mom|mother|dad|father|parents?|son|daughter|"
+    r"child|children|kids?|baby|boy|girl|nan|nana|nanna|gran|granny|grandma|grandad|granddad|"
+    r"grandfather|grandmother|grandson|granddaughter|grandchild\w*|husband|wife|partner|brother|"
+    r"sister|sibling|aunt\w*|uncle|cousin|friend|neighbou?r|client|constituent|niece|nephew|"
+    r"family|relative|tenant|resident)s?\b|\b(for|on behalf of) (an?|my|our|someone|somebody|"
+    r"him|her|them)\b|\b(someone|somebody) else\b|\banother person\b|\b(him|them)\b"
+)
+
+
 def who_from(text: str) -> Who | None:
     """Reads the answer to 'who is this about?' (buttons or free text)."""
     low = text.lower().strip()
@@ -135,18 +158,11 @@ def who_from(text: str) -> Who | None:
     ) or (
         # An age alone is the person's own ("im 15"), unless the words are about someone
         # else ("I'm an advocate for a 15 year old girl").
-        young
-        and not _has(r"\b(my|for an?|on behalf|she|he|her|his|they|their|them)\b", low)
-        and relationship_in(low) is None
+        young and not _has(_FOR_ANOTHER, low) and relationship_in(low) is None
     ):
         return Who("self", young, young_person=young)
     if _has(r"^(yes,? )?(i'?m|im|i am|i was|i'?ve been|i have been|i live|i rent)\b", low) and not (
-        _has(
-            r"\b(my|their|his|her|them|him|they|she|he|for an?|on behalf|someone|somebody|"
-            r"another)\b",
-            low,
-        )
-        or relationship_in(low) is not None
+        _has(_FOR_ANOTHER, low) or relationship_in(low) is not None
     ):
         # "I'm a care leaver", "I was adopted", "I'm 19": the person is telling us about
         # themselves.

@@ -118,3 +118,23 @@ def test_a_third_persons_age_is_not_the_person_typing() -> None:
     who = people.who_from("I'm an advocate for a 13-year-old girl in a children's home")
     assert who is not None and who.relationship == "advocate" and who.is_child is True
     assert not who.young_person
+
+
+@pytest.mark.parametrize(
+    ("said", "relationship"),
+    [
+        # A child in care talks about their placement and carer: they are not a foster carer.
+        ("im 15 and in care n i told her my foster placement aint working", "self"),
+        ("Im 19 and a care leaver, my PA never calls", "self"),
+        # Someone else's professional is not the person's own job.
+        (
+            "complaint about my mum's care, she's 87. Her social worker never calls",
+            "relative_or_friend",
+        ),
+        ("I am a foster carer and my foster son's social worker never visits", "foster_carer"),
+        ("we foster two kids and the placement team ignore us", "foster_carer"),
+    ],
+)
+def test_who_is_read_from_whose_words_they_are(said: str, relationship: str) -> None:
+    who = people.who_from(said)
+    assert who is not None and who.relationship == relationship
