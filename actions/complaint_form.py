@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from . import circumstances, contact_details, people, reply_channel, services, texts
 from .complaint_checks import ComplaintChecks
+from .conversation import details_in
 from .dates import is_unsure
 from .forms import AnswerForm, advocate_offer, validate_service_answer
 from .plan import CHANGE_WORDS, SKIPPED, change_slots, complaint_plan, over_a_year_ago
@@ -45,6 +46,16 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
             return guarded
         who = people.who_from(str(value))
         if who is None:
+            story = details_in(str(value)) if not tracker.get_slot("what_happened") else None
+            if story:
+                # They told the story first (after the "Make a complaint" button): it is kept,
+                # so "what happened?" is not asked, and who it is about is asked again.
+                dispatcher.utter_message(text=texts.say("story_kept"))
+                kept: dict[str, Any] = {"who": None, "what_happened": story}
+                service = services.match_service(story)
+                if service and not tracker.get_slot("service"):
+                    kept["service"] = service
+                return kept
             return self._fail("who", dispatcher, tracker)
         out: dict[str, Any] = {
             "who": str(value),

@@ -26,6 +26,9 @@ _WORDS = {
     "ask_why_needed": r"\b(why|y|what for|reason|necessary|point|have to|got to do)\b",
     "request_help": r"\b(help|advocate|person|human|someone|support|interpreter|speak to)\b",
     "abuse": r".",
+    # "It's not a complaint, it's a compliment": the complaint form gives way to feedback.
+    "compliment": r"\b(compliment|thank|thanks|not a complaint|no complaint|praise|well done|"
+    r"brilliant|fantastic|amazing|grateful)\b",
 }
 MIN_CONFIDENCE = 0.6
 # Actions that run between a user's message and the form reading it: Rasa's own slot

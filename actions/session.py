@@ -10,6 +10,7 @@ import uuid
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
+    ActiveLoop,
     EventType,
     FollowupAction,
     Restarted,
@@ -158,15 +159,19 @@ class ActionStartFeedback(Action):
             "information_request": "information_request",
         }.get(str(intent), "comment")
         text = str(tracker.latest_message.get("text") or "")
+        # "It's not a complaint, it's a compliment" part-way through the complaint form: what
+        # they already told us is the compliment, so it is kept, not asked for again.
+        told = str(tracker.get_slot("what_happened") or "") if tracker.active_loop_name else ""
         events: list[EventType] = [
+            ActiveLoop(None),
             *reset(),
             SlotSet("kind", kind),
             SlotSet("case_key", uuid.uuid4().hex),
         ]
-        service = services.match_service(text)
+        service = services.match_service(text) or (tracker.get_slot("service") if told else None)
         if service:
             events.append(SlotSet("service", service))
-        details = details_in(text)
+        details = details_in(text) or (told if told and told != "skipped" else None)
         if details:
             events.append(SlotSet("feedback_text", details))
         return [*events, *safe]

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import plan as planning
-from actions import triage_link
+from actions import texts, triage_link
 from actions.complaint_form import ValidateComplaintForm
 from tests.support.tracker import tracker
 
@@ -168,3 +168,18 @@ def test_the_name_of_the_person_complained_for_goes_with_the_contact() -> None:
     anonymous = contact_block({"anonymous": True, "affected_name": "Mary Smith"})
     assert anonymous == {"on_behalf_of": "Mary Smith"}
     assert "on_behalf_of" not in (contact_block({**slots, "affected_name": "skipped"}) or {})
+
+
+def test_a_story_told_at_the_who_question_is_kept_not_refused() -> None:
+    story = (
+        "I got a towing charge 18 months ago after my car was taken from outside my own house "
+        "and nobody has ever answered my letters about it"
+    )
+    out, said = _validate("who", story, {})
+    assert out["who"] is None and out["what_happened"] == story
+    assert out.get("service") == "parking"
+    assert said == [texts.say("story_kept")]
+    assert "strikes" not in out
+    # Told once: a second story at the same question is a misunderstanding as before.
+    again, said_again = _validate("who", story, {"what_happened": story})
+    assert "what_happened" not in again and said_again[0].startswith("Sorry")
