@@ -161,7 +161,11 @@ class ActionStartFeedback(Action):
         text = str(tracker.latest_message.get("text") or "")
         # "It's not a complaint, it's a compliment" part-way through the complaint form: what
         # they already told us is the compliment, so it is kept, not asked for again.
-        told = str(tracker.get_slot("what_happened") or "") if tracker.active_loop_name else ""
+        told = (
+            str(tracker.get_slot("what_happened") or tracker.get_slot("feedback_text") or "")
+            if tracker.active_loop_name
+            else ""
+        )
         events: list[EventType] = [
             ActiveLoop(None),
             *reset(),
