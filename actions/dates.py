@@ -102,7 +102,10 @@ _RELATIVE = re.compile(
 )
 
 
-_ONGOING = re.compile(r"\b(?:ever )?since\b|\bstill (?:going on|happening|ongoing)\b")
+_ONGOING = re.compile(
+    r"\b(?:ever )?since\b|\bstill (?:going on|happening|ongoing|there|the same|broken|not)\b|"
+    r"\bongoing\b"
+)
 _SPAN = re.compile(
     rf"\b(?:in |within |over |during |for )?(?P<span>(?:the )?(?:last|past) {_COUNT} "
     r"(?:days|weeks|months|years))\b"
@@ -196,6 +199,14 @@ def date_within(text: str, today: dt.date) -> ParsedDate | None:
     whole = parse_date(text, today)
     if whole is not None:
         return whole
+    found = _part_with_date(text, today)
+    if found is not None and found.note != "today" and _ONGOING.search(text.lower()):
+        # "it started in march and it's still going on": the date is when it began.
+        return ParsedDate(today, "day", note="today", since=found)
+    return found
+
+
+def _part_with_date(text: str, today: dt.date) -> ParsedDate | None:
     for part in re.split(r"[,;]| but | and then ", text):
         found = parse_date(_FILLER.sub(" ", part), today)
         if found is not None:

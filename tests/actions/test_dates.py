@@ -127,14 +127,15 @@ def test_unsure_words() -> None:
     [
         ("The reply came on 6 November", "2026-11-06"),
         ("since like march", "2026-11-30"),
-        ("I first reported it in August, it's still there", "2026-08-31"),
+        # Still going on: dated by its latest day, as the contract dates an ongoing matter.
+        ("I first reported it in August, it's still there", "2026-11-30"),
+        ("started in march this year and its still going on", "2026-11-30"),
         ("the collections stopped about six weeks ago", "2026-10-19"),
         ("last week, monday wednesday and thursday", "2026-11-23"),
         ("The grant was refused on 2 September 2026", "2026-09-02"),
     ],
 )
 def test_a_date_inside_more_words_is_read(said: str, day: str) -> None:
-
     found = date_within(said, dt.date(2026, 11, 30))
     assert found is not None and found.date.isoformat() == day
 
@@ -143,3 +144,17 @@ def test_only_a_date_after_today_is_called_the_future() -> None:
 
     assert in_future("3/4/2028", dt.date(2026, 11, 30))
     assert not in_future("it was in 2025 sometime", dt.date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("said", "began"),
+    [
+        ("started in march this year and its still going on", "since March 2026"),
+        ("since the start of term in september", "since September 2026"),
+        ("it started in august and is still happening", "since August 2026"),
+    ],
+)
+def test_when_an_ongoing_matter_began_is_kept_in_the_read_back(said: str, began: str) -> None:
+    # A tester's "since March... still going on" came back as "2026": the start was lost.
+    found = date_within(said, dt.date(2026, 11, 30))
+    assert found is not None and date_words.spoken(found).startswith(began)
