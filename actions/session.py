@@ -21,8 +21,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import people, services, stages, texts
-from .conversation import NO_QUESTIONS_AFTER, details_in, reset, safety_first
-from .forms import advocate_offer
+from .conversation import (
+    NO_QUESTIONS_AFTER,
+    after_safety_reply,
+    details_in,
+    reset,
+    safety_first,
+    says_carry_on,
+)
+from .forms import advocate_offer, young
 from .safety import assess_danger
 
 
@@ -65,48 +72,86 @@ class ActionStartComplaint(Action):
         danger = assess_danger(text) if safe else None
         if danger is not None and danger.category in NO_QUESTIONS_AFTER:
             # Danger to the person themselves, now: the safety reply, and no question after it
-            # ("I've been cutting myself again" read as a complaint). They can carry on later.
+            # ("I've been cutting myself again" read as a complaint). They can carry on later:
+            # their next message ("carry on", "I'm ready") starts it with this story kept.
             return [*safe, FollowupAction("action_listen")]
-        events: list[EventType] = [
-            *reset(),
-            SlotSet("kind", "complaint"),
-            SlotSet("stage_requested", 1),
-            SlotSet("case_key", uuid.uuid4().hex),
+        if not safe and details_in(text) is None:
+            # "I'm ready to carry on with my complaint" after the safety reply: the story told
+            # with the danger words is the complaint's, not asked for again.
+            after, story = after_safety_reply(tracker)
+            if after:
+                return start_complaint(dispatcher, tracker, story or text, resumed=story)
+        return [*start_complaint(dispatcher, tracker, text), *safe]
+
+
+def resume_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """'carry on', 'ok', 'I'm ready' in answer to the safety reply, outside a form: the complaint
+    starts, with the story told with the danger words kept (None: not such an answer). For any
+    action the message reached (read as 'stop', 'yes', a question or not understood)."""
+    if tracker.active_loop_name:
+        return None
+    if not says_carry_on(str(tracker.latest_message.get("text") or "")):
+        return None
+    after, story = after_safety_reply(tracker)
+    if not after:
+        return None
+    events = start_complaint(dispatcher, tracker, story or "", resumed=story)
+    # The form straight after, in this action's turn (no rule follows a reply with the form).
+    return [*events, FollowupAction("complaint_form")]
+
+
+def start_complaint(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, resumed: str | None = None
+) -> list[EventType]:
+    """The slots a complaint starts with, read from its opening `text`, and the opening words.
+    `resumed`: the story kept from before the safety reply, now the opening."""
+    events: list[EventType] = [
+        *reset(),
+        SlotSet("kind", "complaint"),
+        SlotSet("stage_requested", 1),
+        SlotSet("case_key", uuid.uuid4().hex),
+    ]
+    if resumed:
+        # The story set off the safety reply last turn. The form reads it again when it starts;
+        # its reminder of 999 first (the safety reply's own first line) tells the form's check
+        # the safety reply has been given, so it is not all said again (forms.safety_said_this_turn)
+        # and the complaint is still flagged for same-day attention.
+        dispatcher.utter_message(text=texts.say("safety_999_now", young(tracker)))
+        events.append(SlotSet("safeguarding", True))
+    # Who it is about is read from the opening only when it says so plainly ("about my son's
+    # social worker", "I'm her advocate", "for my mum"): in a long story, "my kids can't
+    # play outside" or "my neighbour is disabled" does not say who is complaining for whom.
+    plain = len(text.split()) <= 14 or re.search(_FOR_SOMEONE, text, re.I)
+    personal = re.search(r"\bmy\b|\bi'?m\b|\bim\b", text, re.I)
+    read = people.who_from(text) if personal else None
+    who = read if plain else None
+    is_child = who.is_child if who else None
+    # "im 15 and ..." is the person's own age, however long the story.
+    young_now = bool(read and read.young_person) or bool(tracker.get_slot("young_person"))
+    if who and who.relationship not in ("other", "self"):
+        events += [
+            SlotSet("who", text),
+            SlotSet("relationship", who.relationship),
+            SlotSet("affected_is_child", who.is_child),
         ]
-        # Who it is about is read from the opening only when it says so plainly ("about my son's
-        # social worker", "I'm her advocate", "for my mum"): in a long story, "my kids can't
-        # play outside" or "my neighbour is disabled" does not say who is complaining for whom.
-        plain = len(text.split()) <= 14 or re.search(_FOR_SOMEONE, text, re.I)
-        personal = re.search(r"\bmy\b|\bi'?m\b|\bim\b", text, re.I)
-        read = people.who_from(text) if personal else None
-        who = read if plain else None
-        is_child = who.is_child if who else None
-        # "im 15 and ..." is the person's own age, however long the story.
-        young_now = bool(read and read.young_person) or bool(tracker.get_slot("young_person"))
-        if who and who.relationship not in ("other", "self"):
-            events += [
-                SlotSet("who", text),
-                SlotSet("relationship", who.relationship),
-                SlotSet("affected_is_child", who.is_child),
-            ]
-        if young_now:
-            events += [
-                SlotSet("young_person", True),
-                SlotSet("who", text),
-                SlotSet("relationship", "self"),
-                SlotSet("affected_is_child", True),
-                SlotSet("complainant_age", people.age_in(text)),
-            ]
-        service = services.match_service(text, about_child=is_child)
-        if service:
-            events.append(SlotSet("service", service))
-        details = details_in(text)
-        if details:
-            events.append(SlotSet("what_happened", details))
-        dispatcher.utter_message(text=texts.say("start_complaint", young_now))
-        if young_now:
-            dispatcher.utter_message(text=advocate_offer())
-        return [*events, *safe]
+    if young_now:
+        events += [
+            SlotSet("young_person", True),
+            SlotSet("who", text),
+            SlotSet("relationship", "self"),
+            SlotSet("affected_is_child", True),
+            SlotSet("complainant_age", people.age_in(text)),
+        ]
+    service = services.match_service(text, about_child=is_child)
+    if service:
+        events.append(SlotSet("service", service))
+    details = details_in(text)
+    if details:
+        events.append(SlotSet("what_happened", details))
+    dispatcher.utter_message(text=texts.say("start_complaint", young_now))
+    if young_now:
+        dispatcher.utter_message(text=advocate_offer())
+    return events
 
 
 _FOR_SOMEONE = (
@@ -136,6 +181,10 @@ class ActionStartEscalation(Action):
         service = services.match_service(text)
         if service:
             events.append(SlotSet("service", service))
+        details = details_in(text)
+        if details:
+            # The first reply's reference and what it said: staff link the stages by them.
+            events.append(SlotSet("what_happened", details))
         dispatcher.utter_message(text=texts.say("start_escalation"))
         return [*events, *safe]
 
