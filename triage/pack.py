@@ -214,12 +214,17 @@ class ExclusionRule(_Rule):
     effect: Literal["exclude", "suspend", "exclude_and_suspend"] = "exclude"
     redirect_to: str | None = None
     signpost: str | None = None
+    # The document says the authority itself passes the matter on to `redirect_to` ("will
+    # forward", "will be referred"): the person is told so instead of being sent there.
+    forwarded: bool = False
     reason: str
 
     @model_validator(mode="after")
     def _exclusions_use_contract_codes(self) -> ExclusionRule:
         if self.effect != "suspend" and self.code not in EXCLUSION_CODES:
             raise ValueError(f"{self.code!r} is not an exclusion code of the contract")
+        if self.forwarded and not self.redirect_to:
+            raise ValueError("forwarded needs redirect_to: where the authority passes it on")
         return self
 
 
