@@ -13,16 +13,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from . import circumstances, contact_details, people, reply_channel, services, texts
+from . import (
+    circumstances,
+    contact_details,
+    people,
+    reply_channel,
+    services,
+    texts,
+)
 from .complaint_checks import ComplaintChecks
 from .conversation import details_in
+from .date_answers import DateAnswers
 from .dates import is_unsure
 from .forms import AnswerForm, advocate_offer, validate_service_answer
-from .plan import CHANGE_WORDS, SKIPPED, change_slots, complaint_plan, over_a_year_ago
+from .plan import CHANGE_WORDS, SKIPPED, change_slots, complaint_plan
 from .safety import in_danger
 
 
-class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
+class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValidationAction):
     """Reads the complaint form's answers: who, the service, the story, the dates, what
     they want, their contact details and the summary (the checks: complaint_checks.py)."""
 
@@ -143,30 +151,6 @@ class ValidateComplaintForm(ComplaintChecks, AnswerForm, FormValidationAction):
             if found:
                 out["service"] = found
         return out
-
-    def validate_incident_date(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        out = self._date("incident_date", value, dispatcher, tracker, read_back=False)
-        spoken = out.get("incident_date_spoken")
-        # An old date is read back by the next question ("Got it — ... That's more than a
-        # year ago."), so saying it here too would repeat it.
-        if spoken and not over_a_year_ago(out.get("incident_date")):
-            dispatcher.utter_message(text=texts.say("date_read_back", date=spoken))
-        return out
-
-    def validate_aware_date(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        text = str(value).lower()
-        if re.search(r"\b(same time|at the time|straight away|when it happened|then)\b", text):
-            return {"aware_date": tracker.get_slot("incident_date")}
-        return self._date("aware_date", value, dispatcher, tracker)
-
-    def validate_previous_response_date(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._date("previous_response_date", value, dispatcher, tracker)
 
     def validate_previous_response_channel(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

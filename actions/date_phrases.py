@@ -101,6 +101,9 @@ def season_or_festival(text: str, today: dt.date) -> ParsedDate | None:
             else:
                 when = last_occurrence(month, day, today)
             return ParsedDate(when, "day", said=Said("festival", name=festival, years=(when.year,)))
+    named = [w for w in re.findall(r"[a-z]+", low) if w in _MONTHS and w != "may"]
+    if named:
+        return None  # "this summer, july 2026": the month they named is more exact
     for phrase, (season, first, last) in _SEASONS.items():
         if re.search(rf"\b{phrase}\b", low):
             if year_m:

@@ -207,10 +207,13 @@ def date_within(text: str, today: dt.date) -> ParsedDate | None:
 
 
 def _part_with_date(text: str, today: dt.date) -> ParsedDate | None:
-    for part in re.split(r"[,;]| but | and then ", text):
-        found = parse_date(_FILLER.sub(" ", part), today)
-        if found is not None:
-            return found
+    parts = [
+        parse_date(_FILLER.sub(" ", p), today) for p in re.split(r"[,;]| but | and then ", text)
+    ]
+    named = [p for p in parts if p is not None]
+    if named:
+        # "this summer, july 2026": a calendar date they named beats a phrase around it.
+        return next((p for p in named if p.said is None), named[0])
     words = _FILLER.sub(" ", text).split()
     for size in range(min(len(words), 6), 0, -1):
         for start in range(len(words) - size + 1):

@@ -183,3 +183,14 @@ def test_a_story_told_at_the_who_question_is_kept_not_refused() -> None:
     # Told once: a second story at the same question is a misunderstanding as before.
     again, said_again = _validate("who", story, {"what_happened": story})
     assert "what_happened" not in again and said_again[0].startswith("Sorry")
+
+
+def test_a_corrected_date_at_the_found_out_question_corrects_when_it_happened() -> None:
+    # "the summer of 2025 ... That's more than a year ago. When did you find out?" - "no i
+    # meant this summer, july 2026": the tester's correction was filed as when they found out.
+    slots = {"who": "me", "relationship": "self", "incident_date": "2025-08-31"}
+    out, said = _validate("aware_date", "no i meant this summer, july 2026", slots)
+    assert out["incident_date"] == "2026-07-31" and out["aware_date"] is None
+    assert said and "July 2026" in said[0]
+    kept, _ = _validate("aware_date", "no idea, maybe march", slots)
+    assert "incident_date" not in kept
