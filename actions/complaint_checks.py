@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from . import circumstances, people, texts
+from . import circumstances, people, staff_notes, texts
 from .dates import is_unsure
 from .forms import AnswerForm
 
@@ -122,6 +122,9 @@ class ComplaintChecks(AnswerForm):
         if consent == "unknown" and not people.cannot_agree(str(value)):
             # Not known is not a refusal: the council asks them (the consent_required flag).
             dispatcher.utter_message(text=texts.say("consent_unknown"))
+        if str(value) not in texts.raw("ask_consent")["buttons"] and len(str(value).split()) >= 4:
+            # "She has dementia, I have lasting power of attorney": the code alone loses it.
+            return {"consent": consent, **staff_notes.add(tracker, "consent", str(value))}
         return {"consent": consent}
 
     def validate_council_tenant(

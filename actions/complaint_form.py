@@ -19,6 +19,7 @@ from . import (
     people,
     reply_channel,
     services,
+    staff_notes,
     texts,
 )
 from .complaint_checks import ComplaintChecks
@@ -214,6 +215,13 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
             dispatcher.utter_message(text=texts.say("anonymous_meaning"))
             return {"name": "anonymous", "anonymous": True}
         if not contact_details.looks_like_name(contact_details.clean_name(text)):
+            if split := staff_notes.name_and_rest(text):
+                # "Rebecca Hart, Hart & Co Solicitors": the name, and the rest kept for staff.
+                return {
+                    "name": split[0],
+                    "anonymous": False,
+                    **staff_notes.add(tracker, "name", split[1]),
+                }
             return self._fail("name", dispatcher, tracker)
         return {"name": contact_details.clean_name(text), "anonymous": False}
 
@@ -232,6 +240,8 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
             "contact_phone": choice.phone,
             "contact_preferred": choice.preferred,
         }
+        if not choice.post and staff_notes.beyond_contact(str(value)):
+            given |= staff_notes.add(tracker, "contact", str(value))
         # "post please, 14 Oak Road…": the address came with the answer, so it is not asked.
         return {**given, "address": choice.address} if choice.address else given
 

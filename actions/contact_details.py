@@ -69,6 +69,11 @@ def contact_from(text: str) -> ContactChoice | None:
     return None
 
 
+def without_contact(text: str) -> str:
+    """The answer with its email address and phone number taken out."""
+    return _PHONE.sub(" ", _EMAIL.sub(" ", text))
+
+
 def wants_anonymous(text: str) -> bool:
     return (
         re.search(

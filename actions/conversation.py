@@ -50,6 +50,7 @@ FORM_SLOTS = [
     "contact_email",
     "contact_phone",
     "contact_preferred",
+    "staff_notes",
     "complainant_age",
     "stage_requested",
     "kind",

@@ -19,7 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from . import caseclient, outbox, render, texts, triage_link
+from . import caseclient, outbox, render, staff_notes, texts, triage_link
 from .conversation import reset
 from .facts import build_facts, contact_block
 from .forms import SKIPPED, young
@@ -101,10 +101,13 @@ class ActionFileComplaint(Action):
             narrative = texts.say(
                 "case_still_unhappy", narrative=narrative, why=slots["why_dissatisfied"]
             ).strip()
+        narrative = staff_notes.written_into(
+            narrative if narrative != SKIPPED else "", slots.get("staff_notes")
+        )
         key = str(slots.get("case_key") or f"{tracker.sender_id}-complaint")
         body = {
             "facts": facts,
-            "narrative": narrative if narrative != SKIPPED else "",
+            "narrative": narrative,
             "desired_outcome": slots.get("desired_outcome") or None,
             "contact": contact_block(slots),
             "conversation_id": tracker.sender_id,
