@@ -13,8 +13,9 @@ from . import people
 # The person's own home: "the council house next door" is not theirs.
 _TENANCY = re.compile(
     r"\b((i'?m|im|i am|we'?re|we are) an? council tenants?|"
-    r"(i|we) (live|rent) (in )?(an? |my |our )?council (house|flat|property|home|bungalow)|(my|our) council (house|flat|property|home|"
-    r"bungalow|tenancy)|i rent (it |my \w+ )?from the council|my landlord is the council|"
+    r"(i|we) (live|rent) (in )?(an? |my |our )?council (house|flat|property|home|bungalow)|"
+    r"(my|our) council (house|flat|property|home|bungalow|tenancy)|"
+    r"i rent (it |my \w+ )?from the council|my landlord is the council|"
     r"(my|our) (landlord is (a|the) )?housing (association|trust))\b",
     re.IGNORECASE,
 )
