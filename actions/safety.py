@@ -9,7 +9,8 @@ Public API:
 - `assess_danger(text) -> Danger | None`: the category and which layer fired;
 - `safety_reply(danger, young) -> str`: the reply that fits the category (999 first for
   immediate danger, the council's children's safeguarding contact where its policy gives one,
-  Samaritans with words to say, Childline for young people, the same-day flag);
+  Samaritans with words to say, Childline for young people and children at risk (last, or not
+  at all for an adult at risk, when the writer is not known to be young), the same-day flag);
 - `safety_message(text, young) -> str | None`: both at once, for the form and reply actions;
 - `is_safety_reply(text) -> bool`: whether a message the assistant sent is the safety reply;
 - `in_danger(text) -> bool` and `emergency_contacts() -> list[str]`, as before.
@@ -101,7 +102,8 @@ def adult_safeguarding_contact() -> dict[str, Any] | None:
 def safety_reply(danger: Danger | None, young: bool = False) -> str:
     """What to say, in this order: 999 (first of all for immediate danger), the council's own
     contact for the category, Samaritans with words to say for suicidal thoughts, Childline
-    for young people and whenever a child is at risk, then the same-day flag and an offer to
+    for young people and whenever a child is at risk (after Samaritans for other categories, and
+    not for an adult at risk unless the writer is young), then the same-day flag and an offer to
     carry on. `danger` None (the NLU alone said 'safeguarding') gives the general reply."""
     category = danger.category if danger else None
     lines: list[str] = []
@@ -123,11 +125,17 @@ def safety_reply(danger: Danger | None, young: bool = False) -> str:
     if category == "suicide_self_harm" and samaritans:
         lines.append(texts.say("safety_samaritans_words", young, contact=samaritans))
     childline = _national(("childline",))
-    if childline:
-        # Always: the writer may be a child who has not said so ("If you're under 19, ...").
+    # Childline before Samaritans only where a child is at risk or the writer is young. For an
+    # adult at risk (a son about his dad of 91 in a care home) it is not offered unless the
+    # writer is young; anywhere else it comes last, as the writer may be a child who has not
+    # said so ("If you're under 19, ...").
+    child_first = young or category in _CHILD or category is None
+    if childline and child_first:
         lines.append(texts.say("safety_childline", young, contact=childline))
     if samaritans and category != "suicide_self_harm":
         lines.append(texts.say("safety_samaritans", young, contact=samaritans))
+    if childline and not child_first and category != "adult_at_risk":
+        lines.append(texts.say("safety_childline", young, contact=childline))
     lines.append(texts.say("safety_flagged", young))
     lines.append(texts.say("safety_carry_on", young))
     return "\n".join(lines)

@@ -31,6 +31,17 @@ _DATA = _load()
 _WORDS: dict[str, str] = {str(k): str(v) for k, v in _DATA["text_speak"].items()}
 # Words that end in "in" and are not a dropped g ("jumpin", "takin" are "jumping", "taking").
 _NOT_DROPPED_G = frozenset(str(w) for w in _DATA["not_dropped_g"])
+# A g is put back only where that makes an -ing word the safety data knows (its rules, words and
+# examples): "sayin" is "saying", but a place or a name ("Wrekin", "Dunstan") stays as written.
+_ING_WORDS = frozenset(
+    re.findall(
+        r"[a-z]+ing\b",
+        " ".join(
+            DATA.with_name(name).read_text(encoding="utf-8").lower()
+            for name in ("words.yml", "rules.yml", "examples.yaml")
+        ),
+    )
+)
 # Figures of speech, taken out before either layer looks (issue 16: they must not trigger).
 _FIGURES = re.compile(r"\b(" + "|".join(pattern(f) for f in _DATA["figures"]) + ")")
 
@@ -49,7 +60,7 @@ _DROPPED_G = re.compile(r"^[a-z]{2,}[^aeiou\W]in$")
 def _word(w: str) -> str:
     if w in _WORDS:
         return _WORDS[w]
-    if _DROPPED_G.match(w) and w not in _NOT_DROPPED_G:
+    if _DROPPED_G.match(w) and w not in _NOT_DROPPED_G and w + "g" in _ING_WORDS:
         return w + "g"
     return w
 
