@@ -6,7 +6,6 @@ fallback and the safeguarding reply. Danger words are answered first (conversati
 from __future__ import annotations
 
 import logging
-import re
 from abc import ABCMeta, abstractmethod
 
 from rasa_sdk import Action, Tracker
@@ -15,11 +14,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import render, texts, triage_link
-from .conversation import NO_QUESTIONS_AFTER, details_in, reset, safety_first
+from .conversation import ABOUT_SERVICES, NO_QUESTIONS_AFTER, details_in, reset, safety_first
 from .date_words import long_date
 from .forms import young
 from .plan import no_time_limit
 from .safety import assess_danger, safety_message
+from .session import resume_complaint
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,10 @@ class ReplyAction(Action, metaclass=ABCMeta):
             return [FollowupAction("action_safeguarding")]
         if (safe := safety_first(dispatcher, tracker)) is not None:
             return safe
+        if (resumed := resume_complaint(dispatcher, tracker)) is not None:
+            # "carry on", "ok", "I'm ready" after the safety reply, however it was classified
+            # ('stop', 'yes', not understood): the complaint, with the story kept.
+            return resumed
         return self.reply(dispatcher, tracker)
 
     @abstractmethod
@@ -85,19 +89,12 @@ class ActionSafeguarding(Action):
         return [SlotSet("safeguarding", True), SlotSet("story_held", held)]
 
 
-_ABOUT_SERVICES = re.compile(
-    r"\b(complain\w*|council|trust|social ?workers?|carers?|care home|foster\w*|"
-    r"children'?s home|school|housing|staff|advocate)\b",
-    re.IGNORECASE,
-)
-
-
 def tells_a_complaint(text: str, category: str) -> bool:
     """Whether a message that set off the safety reply also tells of something the council or
     its services did wrong, at some length: then the complaint starts with it as the story."""
     if category in NO_QUESTIONS_AFTER or details_in(text) is None:
         return False
-    return bool(_ABOUT_SERVICES.search(text))
+    return bool(ABOUT_SERVICES.search(text))
 
 
 class ActionExplainWhy(Action):
