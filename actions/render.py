@@ -13,23 +13,14 @@ from typing import Any
 
 from . import texts, triage_link
 from .date_words import long_date
+from .outcome_parts import contact_line as contact_line
+from .outcome_parts import details as details
+from .outcome_parts import next_stage, reachable, redirect_contacts, redirects
+from .outcome_parts import pack_of as pack_of
 
 # Who a signpost is for, in the order the person sees them.
 _ORDER_FOR_CHILD = ("children_young_people", "everyone", "adults")
 _ORDER_FOR_ADULT = ("adults", "everyone", "children_young_people")
-
-
-def details(c: dict[str, Any]) -> str:
-    """A contact's phone, email and website, as they are written in the pack."""
-    labels = texts.raw("contact_labels")
-    return ", ".join(f"{labels[k]} {c[k]}" for k in ("phone", "email", "url") if c.get(k))
-
-
-def contact_line(c: dict[str, Any] | None) -> str:
-    if not c:
-        return ""
-    rest = details(c)
-    return f"{c['name']}, {rest}" if rest else str(c["name"])
 
 
 def complaints_contact() -> dict[str, Any] | None:
@@ -49,7 +40,7 @@ def _lines(contacts: list[dict[str, Any]]) -> str:
 
 def procedure_names(decision: dict[str, Any]) -> tuple[str | None, str | None]:
     """The pack's public names for the decision's procedure and stage (None where it has none)."""
-    pack = triage_link.pack_for(str(decision.get("authority") or triage_link.authority()))
+    pack = pack_of(decision)
     proc = pack.procedures.get(decision.get("procedure"))
     if proc is None:
         return None, None
@@ -83,6 +74,19 @@ def _opening(
     return msgs
 
 
+def _anonymous(decision: dict[str, Any], contact_given: bool) -> bool:
+    return "anonymous_no_response" in decision.get("flags", []) or not contact_given
+
+
+def _says_dates(decision: dict[str, Any], contact_given: bool) -> bool:
+    deadlines = decision.get("deadlines") or {}
+    return (
+        decision["outcome"] in ("accept", "accept_discretionary")
+        and not _anonymous(decision, contact_given)
+        and bool(deadlines.get("acknowledge_by") or deadlines.get("respond_by"))
+    )
+
+
 def _dates(decision: dict[str, Any], council: str) -> list[str]:
     deadlines = decision.get("deadlines") or {}
     ack, reply = long_date(deadlines.get("acknowledge_by")), long_date(deadlines.get("respond_by"))
@@ -108,29 +112,18 @@ def _accepted(
         limit = long_date((decision.get("time_limit") or {}).get("limit_date"))
         key = "outcome_discretionary" if limit else "outcome_discretionary_no_date"
         msgs.append(texts.say(key, council=council, limit=limit))
-    msgs.extend(_dates(decision, council))
-    if "anonymous_no_response" in decision.get("flags", []) or not contact_given:
+    if _anonymous(decision, contact_given):
+        # No reply comes to someone who left no contact details: no dates are promised to them.
         msgs.append(texts.say("outcome_anonymous", council=council))
-    else:
-        team = contact_line(complaints_contact())
-        if team:
-            msgs.append(texts.say("outcome_follow_up", team=team))
-        escalate = long_date((decision.get("deadlines") or {}).get("escalate_by"))
-        if escalate:
-            msgs.append(texts.say("outcome_escalate_by", date=escalate))
+        return msgs
+    dates = _dates(decision, council)
+    msgs.extend(dates)
+    team = reachable(complaints_contact())
+    if team:
+        key = "outcome_follow_up" if dates else "outcome_follow_up_no_date"
+        msgs.append(texts.say(key, team=team))
+    msgs.extend(next_stage(decision, council))
     return msgs
-
-
-def _redirects(decision: dict[str, Any]) -> list[str]:
-    lines = []
-    for ex in decision.get("exclusions", []):
-        where = ex.get("redirect_to")
-        if not where or ex.get("code") == "not_eligible_statutory":
-            continue
-        entry = triage_link.directory_entry(where)
-        target = contact_line(entry) if entry else str(where)
-        lines.append(texts.say("outcome_redirect_line", reason=ex["reason"], target=target))
-    return lines
 
 
 def _plain_reasons(decision: dict[str, Any]) -> list[str]:
@@ -142,13 +135,51 @@ def _plain_reasons(decision: dict[str, Any]) -> list[str]:
 
 
 def _ombudsman(decision: dict[str, Any], council: str, young: bool) -> list[str]:
+    """The ombudsman the decision names: after the council's final reply only where the
+    complaint goes through its process; after a redirect or decline no final reply comes."""
     ombudsmen = signposts_of(decision, "ombudsman", about_child=False)
     if not ombudsmen:
         return []
     named = _lines(ombudsmen)
-    if decision["outcome"] in ("accept", "accept_discretionary"):
+    outcome = decision["outcome"]
+    if outcome in ("accept", "accept_discretionary"):
         return [texts.say("outcome_ombudsman", young, ombudsman=named)]
-    return [texts.say("outcome_ombudsman_final", young, council=council, ombudsman=named)]
+    codes = {ex.get("code") for ex in decision.get("exclusions", [])}
+    if "procedure_exhausted" in codes:
+        key = "outcome_ombudsman_exhausted"
+    elif outcome == "redirect":
+        key = "outcome_ombudsman_redirect"
+    else:
+        key = "outcome_ombudsman_decline"
+    return [texts.say(key, young, council=council, ombudsman=named)]
+
+
+def _advocacy(decision: dict[str, Any], council: str, young: bool, child: bool) -> list[str]:
+    """Advocates: the person's own first; children's advocacy offered to the child (not as the
+    adult's own); where the procedure gives a child the right to one and the pack names no
+    service, how to ask for one. Never the word advocate without a way to get one."""
+    found = signposts_of(decision, "advocacy", about_child=child or young)
+    if young:
+        own, for_child = found, []
+    else:
+        own = [s for s in found if s.get("audience") != "children_young_people"]
+        for_child = [s for s in found if s.get("audience") == "children_young_people"]
+    msgs = []
+    if own:
+        msgs.append(texts.say("outcome_advocates", young, contacts=_lines(own)))
+    if for_child:
+        msgs.append(texts.say("outcome_advocates_child", contacts=_lines(for_child)))
+    statutory = decision.get("procedure") == "childrens_statutory"
+    if not found and (statutory or "advocacy_offered" in decision.get("flags", [])):
+        team = reachable(complaints_contact())
+        how = (
+            texts.say("outcome_advocacy_ask_team", team=team, council=council)
+            if team
+            else texts.say("outcome_advocacy_ask", council=council)
+        )
+        key = "outcome_advocacy_right" if statutory else "outcome_advocacy_help"
+        msgs.append(texts.say(key, young, how=how))
+    return msgs
 
 
 def complaint_outcome(
@@ -171,25 +202,30 @@ def complaint_outcome(
     outcome = decision["outcome"]
     if provisional is None:
         provisional = reference is None
+    provisional = provisional and _says_dates(decision, contact_given)
     msgs = _opening(council, reference, contact_given, saved_receipt, provisional)
     emergency = signposts_of(decision, "emergency", about_child=child)
     if emergency:
         msgs.append(texts.say("outcome_emergency", young, contacts=_lines(emergency)))
-    advocates = signposts_of(decision, "advocacy", about_child=child)
-    if advocates:
-        msgs.append(texts.say("outcome_advocates", young, contacts=_lines(advocates)))
+    msgs.extend(_advocacy(decision, council, young, child))
+    said_with_redirect: set[str] = set()
     if outcome in ("accept", "accept_discretionary"):
         msgs.extend(_accepted(decision, council, contact_given, young))
     elif outcome == "redirect":
-        msgs.append(texts.say("outcome_redirect"))
-        msgs.extend(_redirects(decision))
+        msgs.append(texts.say("outcome_redirect", council=council))
+        msgs.extend(redirects(decision, council))
+        said_with_redirect = redirect_contacts(decision)
     elif outcome == "decline":
         msgs.append(texts.say("outcome_decline", council=council))
         msgs.extend(_plain_reasons(decision))
-        team = contact_line(complaints_contact())
+        team = reachable(complaints_contact())
         if team:
             msgs.append(texts.say("outcome_decline_contact", team=team))
-    others = signposts_of(decision, "support", about_child=child)
+    others = [
+        s
+        for s in signposts_of(decision, "support", about_child=child)
+        if s.get("id") not in said_with_redirect
+    ]
     if others:
         msgs.append(texts.say("outcome_other_help", contacts=_lines(others)))
     msgs.extend(_ombudsman(decision, council, young))

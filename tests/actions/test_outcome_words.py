@@ -1,11 +1,14 @@
 """Generated from every scenario of every pack: the outcome message says exactly what the
-decision says (issue 12).
+decision says (issue 12), and nothing the decision does not make true.
 
 For each scenario (triage/packs/scenarios/*.yaml, run through triage.assess) the message must
-name every signpost in its place (advocate, ombudsman, other help, emergency), name the
-procedure and stage by the pack's public names, give the decision's dates as long dates,
-never mention a time limit where the decision sets none, and start every sentence with a
-capital letter.
+name every signpost in its place (advocate, ombudsman, other help or where a redirect goes,
+emergency), name the procedure and stage by the pack's public names, give the decision's dates
+as long dates, never mention a time limit where the decision sets none, and start every
+sentence with a capital letter. And (the tester's defects): no "final reply" after a redirect
+or decline; the next stage's window said as the rule, never "Ask by <date>"; no advocate
+without a named service or how to ask for one, children's advocacy not offered as an adult's
+own; no internal wording about the source document; an anonymous person promised no reply.
 """
 
 from __future__ import annotations
@@ -20,19 +23,36 @@ import yaml
 import triage
 from actions import render, texts
 from tests.support.tracker import tracker
+from triage.pack import Window
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "triage" / "packs" / "scenarios"
-# Where each kind of signpost is said: the fixed words its sentence starts with.
+# Where each kind of signpost is said: the fixed words its sentences start with.
 PLACES = {
-    "advocacy": "outcome_advocates",
-    "ombudsman": "outcome_ombudsman",
-    "support": "outcome_other_help",
-    "emergency": "outcome_emergency",
+    "advocacy": ("outcome_advocates", "outcome_advocates_child"),
+    "ombudsman": (
+        "outcome_ombudsman",
+        "outcome_ombudsman_exhausted",
+        "outcome_ombudsman_redirect",
+        "outcome_ombudsman_decline",
+    ),
+    # An exclusion's signpost is where the matter goes instead: said with the redirect.
+    "support": ("outcome_other_help", "outcome_redirect_contact"),
+    "emergency": ("outcome_emergency",),
 }
 TIME_LIMIT_WORDS = re.compile(
     r"time limit|within a year|a year ago|more than a year|too late|in time", re.IGNORECASE
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Notes about the source document or the pack, never for the public.
+INTERNAL_WORDS = re.compile(
+    r"not in these pages|these pages|the pages|the document|file header|the guidance|"
+    r"staff guidance|\bSection [A-C]\b|\bp\d+\b|\bsilent\b",
+    re.IGNORECASE,
+)
+PROMISES_A_REPLY = re.compile(
+    r"tell you it has your complaint|reply by|hear back|looked at again|Ask no later",
+    re.IGNORECASE,
+)
 
 
 def _cases() -> list[Any]:
@@ -83,33 +103,96 @@ def test_the_outcome_says_what_the_decision_says(
             about_child=affected,
         )
         _check_complaint(decision, messages)
+        _check_advocates(decision, messages)
+        anonymous = render.complaint_outcome(
+            decision,
+            reference="AB-2026-AAAAAA",
+            young=False,
+            contact_given=False,
+            about_child=affected,
+        )
+        _check_anonymous(decision, anonymous)
+        young = render.complaint_outcome(
+            decision, reference=None, young=True, contact_given=True, saved_receipt="R-1"
+        )
+        _check_advocates(decision, young, young=True)
+        messages = [*messages, *anonymous, *young]
     for sentence in _sentences(messages):
         first = sentence.lstrip("\"'“(")[:1]
         assert not first.isalpha() or first.isupper(), sentence
+        assert not INTERNAL_WORDS.search(sentence), sentence
 
 
 def _check_complaint(decision: dict[str, Any], messages: list[str]) -> None:
     text = "\n".join(messages)
     for sp in decision["signposts"]:
-        starts = _starts(PLACES[sp["kind"]])
-        if sp["kind"] == "ombudsman":
-            starts += _starts("outcome_ombudsman_final")
+        starts = [s for key in PLACES[sp["kind"]] for s in _starts(key)]
         placed = [m for m in messages if any(s and s in m for s in starts)]
         assert any(sp["name"] in m for m in placed), (sp["kind"], sp["name"], messages)
+    deadlines = decision["deadlines"]
     if decision["outcome"] in ("accept", "accept_discretionary"):
         procedure, stage = render.procedure_names(decision)
         assert procedure and procedure in text, (decision["procedure"], messages)
         assert stage and stage in text, messages
-        deadlines = decision["deadlines"]
-        said = ["acknowledge_by", "respond_by"]
-        if "anonymous_no_response" not in decision["flags"]:
-            said.append("escalate_by")  # no reply comes, so there is nothing to ask again about
-        for key in said:
-            if deadlines.get(key):
-                assert render.long_date(deadlines[key]) in text, (key, messages)
+        if "anonymous_no_response" in decision["flags"]:
+            _check_anonymous(decision, messages)
+        else:
+            for key in ("acknowledge_by", "respond_by"):
+                if deadlines.get(key):
+                    assert render.long_date(deadlines[key]) in text, (key, messages)
+            _check_next_stage(decision, text)
+    else:
+        # No reply comes from the council's process after a redirect or decline.
+        assert "final reply" not in text, messages
+    if "by then" in text:
+        assert deadlines.get("acknowledge_by") or deadlines.get("respond_by"), messages
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), messages  # no ISO dates
     if decision["time_limit"]["status"] == "no_limit":
         assert not TIME_LIMIT_WORDS.search(text), messages
+
+
+def _check_next_stage(decision: dict[str, Any], text: str) -> None:
+    """The window to ask for the next stage is said as the rule, not as a date counted from the
+    latest possible reply (the decision keeps escalate_by for the case service)."""
+    assert "Ask by" not in text, text
+    escalate = decision["deadlines"].get("escalate_by")
+    if escalate:
+        assert render.long_date(escalate) not in text, text
+    if decision["stage"] >= decision["stages_total"]:
+        assert "looked at again" not in text, text
+        return
+    assert _starts("outcome_escalate_no_limit")[0] in text, text
+    pack = render.pack_of(decision)
+    window = pack.procedures[decision["procedure"]].stages[decision["stage"]].request
+    if isinstance(window, Window):
+        words = window.words().replace("1 year", "a year")
+        assert words in text, (words, text)
+
+
+def _check_advocates(decision: dict[str, Any], messages: list[str], young: bool = False) -> None:
+    """Every mention of an advocate names a service or says how to ask for one; children's
+    advocacy is not offered to an adult as their own; the children's procedure always says it."""
+    advocates = [s for s in decision["signposts"] if s["kind"] == "advocacy"]
+    how = [s for key in ("outcome_advocacy_ask_team", "outcome_advocacy_ask") for s in _starts(key)]
+    for m in messages:
+        if "advocate" in m.lower():
+            assert any(a["name"] in m for a in advocates) or any(h in m for h in how), m
+    own = [m for m in messages if any(s in m for s in _starts("outcome_advocates"))]
+    for a in advocates:
+        if a["audience"] == "children_young_people" and not young:
+            assert not any(a["name"] in m for m in own), (a["name"], own)
+    if decision["procedure"] == "childrens_statutory":
+        assert any("advocate" in m for m in messages), messages
+
+
+def _check_anonymous(decision: dict[str, Any], messages: list[str]) -> None:
+    """Someone who left no contact details is promised no acknowledgement or reply."""
+    text = "\n".join(messages)
+    assert not PROMISES_A_REPLY.search(text), messages
+    for key in ("acknowledge_by", "respond_by", "escalate_by"):
+        day = decision["deadlines"].get(key)
+        if day:
+            assert render.long_date(day) not in text, (key, messages)
 
 
 def _tracker(slots: dict[str, Any], text: str = "why?") -> Any:
@@ -222,7 +305,7 @@ def test_the_case_client_keeps_the_decision_the_service_returned() -> None:
 
 
 # Pieces used inside a sentence, never said on their own.
-FRAGMENTS = ("contact_labels", "that_date", "date_words")
+FRAGMENTS = ("contact_labels", "that_date", "date_words", "outcome_window_from")
 
 
 def test_every_sentence_in_messages_yml_starts_with_a_capital() -> None:
