@@ -80,6 +80,13 @@ class ActionAskAffectedIsChild(AskAction):
 class ActionAskCouncilTenant(AskAction):
     slot = "council_tenant"
 
+    def key(self, tracker: Tracker) -> str:
+        # An MP's caseworker or a daughter is asked about the other person's home, not theirs.
+        rel = tracker.get_slot("relationship")
+        return (
+            "ask_council_tenant" if rel in (None, "self", "parent") else "ask_council_tenant_other"
+        )
+
 
 class ActionAskWhatHappened(AskAction):
     slot = "what_happened"

@@ -50,13 +50,19 @@ class Question:
     free: bool = False
     pack: str | None = None
     with_service: bool = False
+    # Other wordings of the same question (asked to someone complaining for another person,
+    # or to an adult about their own past): tests recognise the question by any of them.
+    also: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Question]:
     raw: dict[str, dict[str, Any]] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     return {
-        slot: Question(slot=slot, **{**entry, "forms": tuple(entry["forms"])})
+        slot: Question(
+            slot=slot,
+            **{**entry, "forms": tuple(entry["forms"]), "also": tuple(entry.get("also", ()))},
+        )
         for slot, entry in raw.items()
     }
 

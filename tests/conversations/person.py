@@ -259,8 +259,8 @@ def question_patterns() -> list[tuple[str, re.Pattern[str]]]:
     knows which question a reply asks, whatever order the assistant chooses."""
     out: list[tuple[str, re.Pattern[str]]] = []
     keys = {q.ask: slot for slot, q in questions.registry().items()}
+    keys |= {key: slot for slot, q in questions.registry().items() for key in q.also}
     keys["ask_incident_date_month"] = "incident_date_month"
-    keys["ask_child_status_self"] = "child_status"
     keys["ask_service_social_care"] = "service"
     keys["ask_service_likely"] = "service"
     keys["ask_service_likely"] = "service"

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from actions import texts
+from actions import questions, texts
 
 REFERENCE = re.compile(r"\b([A-Z]{2,4}-\d{4}-[23456789A-HJKMNP-Z]{6})\b")
 
@@ -127,6 +127,9 @@ class Chat:
         for reply in reversed(replies):
             for slot, key in QUESTIONS.items():
                 if reply.startswith(_starts(key)):
+                    return slot
+            for slot, q in questions.registry().items():
+                if any(reply.startswith(_starts(key)) for key in q.also):
                     return slot
             if reply.startswith(("Is this about", "Was this done")):
                 return "appeal_check"
