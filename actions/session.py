@@ -20,7 +20,7 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from . import people, services, stages, texts
+from . import opening, people, services, stages, texts
 from .conversation import (
     NO_QUESTIONS_AFTER,
     after_safety_reply,
@@ -145,6 +145,9 @@ def start_complaint(
     service = services.match_service(text, about_child=is_child)
     if service:
         events.append(SlotSet("service", service))
+    # "I'm a council tenant", "im 15 and in care": not asked again.
+    child = bool(young_now or (who and who.is_child))
+    events += [SlotSet(k, v) for k, v in opening.answered_by(text, child).items()]
     details = details_in(text)
     if details:
         events.append(SlotSet("what_happened", details))

@@ -44,3 +44,18 @@ def test_a_story_that_does_not_say_so_answers_nothing(said: str, child: bool) ->
     found = answered_by(said, child)
     assert "child_status" not in found or found["child_status"] == ["none"]
     assert found.get("council_tenant") is not True or "council house" not in said
+
+
+def test_the_complaint_starts_with_what_the_opening_answered() -> None:
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.session import ActionStartComplaint
+    from tests.support.tracker import tracker
+
+    said = "I'm a council tenant and the damp in my flat has been reported five times"
+    t = tracker({}, said, intent="make_complaint")
+    events = asyncio.run(ActionStartComplaint().run(CollectingDispatcher(), t, {}))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["council_tenant"] is True
