@@ -209,9 +209,9 @@ class AnswerForm:
 
 
 def _person() -> str:
-    from .render import complaints_contact, contact_line
+    from .render import person_contact  # render reads the forms' slots, so it loads later
 
-    return contact_line(complaints_contact()) or triage_link.council_name()
+    return person_contact()
 
 
 # Values a validator itself produces, for the questions whose answers are codes.

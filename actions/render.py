@@ -27,6 +27,14 @@ def complaints_contact() -> dict[str, Any] | None:
     return triage_link.contact(("complaint", "customer", "feedback", "general"))
 
 
+def person_contact() -> str:
+    """How to reach a person: the complaints team's phone, email or web address, or, where the
+    pack has none, that they are on the council's own website (never a bare team name)."""
+    return reachable(complaints_contact()) or texts.say(
+        "person_no_details", council=triage_link.council_name()
+    )
+
+
 def signposts_of(decision: dict[str, Any], kind: str, *, about_child: bool) -> list[dict[str, Any]]:
     """The decision's signposts of one kind, those for the person's age group first."""
     order = _ORDER_FOR_CHILD if about_child else _ORDER_FOR_ADULT

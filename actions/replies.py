@@ -168,9 +168,7 @@ class ActionHelp(ReplyAction):
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         advocates = triage_link.advocates(about_child=young(tracker))
         names = "\n".join(render.contact_line(a) for a in advocates)
-        team = render.contact_line(render.complaints_contact())
-        if team:
-            names += "\n" + texts.say("help_person", contact=team)
+        names += "\n" + texts.say("help_person", contact=render.person_contact())
         dispatcher.utter_message(text=texts.say("help", young(tracker), advocates=names))
         return []
 
@@ -179,8 +177,7 @@ class ActionStatus(ReplyAction):
     action_name = "action_status"
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
-        dispatcher.utter_message(text=texts.say("status", contact=team))
+        dispatcher.utter_message(text=texts.say("status", contact=render.person_contact()))
         return []
 
 
@@ -245,8 +242,9 @@ class ActionTwoStrikeFallback(ReplyAction):
                 previous = e.get("name")
                 break
         if previous == self.name():
-            team = render.contact_line(render.complaints_contact()) or triage_link.council_name()
-            dispatcher.utter_message(text=texts.say("fallback_two", contact=team))
+            dispatcher.utter_message(
+                text=texts.say("fallback_two", contact=render.person_contact())
+            )
         else:
             dispatcher.utter_message(
                 text=texts.say("fallback_one"), buttons=texts.buttons("menu_buttons")

@@ -1,0 +1,28 @@
+"""'Talk to a person' always says how to reach one: a phone, email or web address from the
+pack, or, where the policy gives none, that the details are on the council's own website (a
+tester at Tameside and at Birmingham Children's Trust was given a team name alone)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from actions import render, texts, triage_link
+
+PACKS = sorted(
+    p.stem for p in (Path(__file__).resolve().parents[2] / "triage" / "packs").glob("*.yaml")
+)
+AUTHORITIES = [a for a in PACKS if a != "national"]
+REACHABLE = re.compile(r"\bphone\b|\bemail\b|\bwebsite\b|https?://|@")
+
+
+@pytest.mark.parametrize("authority", AUTHORITIES)
+def test_talk_to_a_person_says_how(authority: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTHORITY", authority)
+    said = render.person_contact()
+    fallback = texts.say("person_no_details", council=triage_link.council_name())
+    assert REACHABLE.search(said) or said == fallback, said
+    # The fallback is used only where the pack really has no way to reach the team.
+    assert (said == fallback) == (render.reachable(render.complaints_contact()) == "")
