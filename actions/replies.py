@@ -167,6 +167,13 @@ class ActionHelp(ReplyAction):
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         advocates = triage_link.advocates(about_child=young(tracker))
+        if not advocates:
+            # No advocacy service in the pack: say who can find one, never an unnamed promise.
+            council = triage_link.council_name()
+            contact = render.person_contact()
+            said = texts.say("help_no_advocate", young(tracker), council=council, contact=contact)
+            dispatcher.utter_message(text=said)
+            return []
         names = "\n".join(render.contact_line(a) for a in advocates)
         names += "\n" + texts.say("help_person", contact=render.person_contact())
         dispatcher.utter_message(text=texts.say("help", young(tracker), advocates=names))

@@ -26,3 +26,25 @@ def test_talk_to_a_person_says_how(authority: str, monkeypatch: pytest.MonkeyPat
     assert REACHABLE.search(said) or said == fallback, said
     # The fallback is used only where the pack really has no way to reach the team.
     assert (said == fallback) == (render.reachable(render.complaints_contact()) == "")
+
+
+@pytest.mark.parametrize("authority", AUTHORITIES)
+def test_help_never_promises_an_advocate_it_cannot_name(
+    authority: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.replies import ActionHelp
+    from tests.support.tracker import tracker
+
+    monkeypatch.setenv("AUTHORITY", authority)
+    d = CollectingDispatcher()
+    asyncio.run(ActionHelp().run(d, tracker({}, "can I have some help", intent="request_help"), {}))
+    said = "\n".join(m.get("text") or "" for m in d.messages)
+    named = triage_link.advocates(about_child=False)
+    assert all(render.contact_line(a) in said for a in named)
+    assert render.person_contact() in said
+    if not named:
+        assert "advocate is someone on your side" not in said, said
