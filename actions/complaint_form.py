@@ -77,7 +77,9 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
             out["complainant_age"] = age
         if who.young_person:
             out["young_person"] = True
-            dispatcher.utter_message(text=advocate_offer())
+            if not tracker.get_slot("young_person"):
+                # Offered once: the opening may have said "im 15" and offered it already.
+                dispatcher.utter_message(text=advocate_offer())
         return out
 
     def validate_relationship(

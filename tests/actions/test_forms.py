@@ -194,3 +194,11 @@ def test_a_corrected_date_at_the_found_out_question_corrects_when_it_happened() 
     assert said and "July 2026" in said[0]
     kept, _ = _validate("aware_date", "no idea, maybe march", slots)
     assert "incident_date" not in kept
+
+
+def test_the_advocate_is_offered_once_to_a_young_person() -> None:
+    # The opening "im 15 n in care..." offered it; the form reading that opening must not.
+    said = "im 15 n in care and my social worker keeps cancelling"
+    _, first = _validate("who", said, {})
+    _, again = _validate("who", said, {"young_person": True})
+    assert len(first) == 1 and again == []
