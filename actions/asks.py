@@ -231,7 +231,7 @@ class ActionAskCircumstanceCheck(AskAction):
     slot = "circumstance_check"
 
     def buttons(self, tracker: Tracker) -> list[dict[str, str]]:
-        return answer_buttons(self.slot, tracker.get_slot("service"))
+        return answer_buttons(self.slot, tracker.get_slot("service"), young=young(tracker))
 
 
 class ActionAskConfirm(AskAction):

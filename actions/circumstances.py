@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from . import questions, triage_link
+from . import questions, texts, triage_link
 
 _DATA = Path(__file__).with_name("data") / "circumstances.yml"
 _NONE = re.compile(
@@ -35,6 +35,7 @@ class Circumstance:
     words: tuple[re.Pattern[str], ...]
     button: str | None = None
     services: tuple[str, ...] | None = None
+    staff: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +45,9 @@ def catalogue() -> dict[str, Circumstance]:
         code: Circumstance(
             code=code,
             words=tuple(re.compile(p, re.IGNORECASE) for p in entry.get("words") or []),
-            button=entry.get("button"),
+            button=texts.template("circumstance_choices")[code] if entry.get("choice") else None,
             services=tuple(entry["services"]) if entry.get("services") else None,
+            staff=bool(entry.get("staff")),
         )
         for code, entry in raw.items()
     }
@@ -58,8 +60,11 @@ def read(text: str | None) -> list[str]:
     return [c.code for c in catalogue().values() if any(p.search(text) for p in c.words)]
 
 
-def offered(service: Any, authority: str | None = None) -> list[tuple[str, str]]:
-    """(code, button) for each choice worth offering for this service, catalogue order."""
+def offered(
+    service: Any, authority: str | None = None, *, young: bool = False
+) -> list[tuple[str, str]]:
+    """(code, button) for each choice worth offering for this service, catalogue order; a young
+    person is not asked whether they work for the council."""
     reads = questions.circumstance_reads(authority or triage_link.authority())
     out = []
     for c in catalogue().values():
@@ -69,6 +74,8 @@ def offered(service: Any, authority: str | None = None) -> list[tuple[str, str]]
         if questions.ANY_SERVICE not in where and service not in where:
             continue
         if c.services and service not in c.services:
+            continue
+        if c.staff and young:
             continue
         out.append((c.code, c.button))
     return out

@@ -123,7 +123,7 @@ class AnswerForm:
                     contact=_person(),
                 ),
                 buttons=[
-                    *answer_buttons(slot, tracker.get_slot("service")),
+                    *answer_buttons(slot, tracker.get_slot("service"), young=young(tracker)),
                     # The summary cannot be skipped: only a person is offered there.
                     *[
                         b
@@ -149,7 +149,8 @@ class AnswerForm:
             return {slot: value}
         text = str(value or "")
         is_button = text in {
-            b["payload"] for b in answer_buttons(slot, tracker.get_slot("service"))
+            b["payload"]
+            for b in answer_buttons(slot, tracker.get_slot("service"), young=young(tracker))
         }
         # A button we offered is an answer, never a cry for help. Otherwise safety comes
         # first, and the answer is kept when it reads as one, so no question loops.
@@ -226,11 +227,12 @@ def _already_read(slot: str, value: Any) -> bool:
     return isinstance(value, (str, bool)) and value in _READ_VALUES.get(slot, frozenset())
 
 
-def answer_buttons(slot: str, service: Any = None) -> list[dict[str, str]]:
+def answer_buttons(slot: str, service: Any = None, *, young: bool = False) -> list[dict[str, str]]:
     """The question's own answers as buttons (the service list for the service question, the
     pack's circumstances for this service for 'is any of these part of it?')."""
     if slot == "circumstance_check":
-        offered = [{"title": b, "payload": b} for _, b in circumstances.offered(service)]
+        choices = circumstances.offered(service, young=young)
+        offered = [{"title": b, "payload": b} for _, b in choices]
         return [*offered, *texts.buttons("ask_circumstance_check")]
     if slot == "service":
         return [

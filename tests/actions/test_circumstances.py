@@ -71,3 +71,23 @@ def test_the_buttons_shown_are_the_packs_choices_and_none() -> None:
     titles = [b["title"] for b in answer_buttons("circumstance_check", "waste")]
     assert titles[-1] == "None of these"
     assert len(titles) == len(circumstances.offered("waste")) + 1
+
+
+def test_a_young_person_is_not_asked_whether_they_work_for_the_council() -> None:
+    # Seen in Chromium: a 15-year-old in care was offered "I work for the council and it's
+    # about my job" among eleven choices.
+    adult = dict(circumstances.offered("childrens_social_care", "birmingham-childrens-trust"))
+    young = dict(
+        circumstances.offered("childrens_social_care", "birmingham-childrens-trust", young=True)
+    )
+    staff = {c.code for c in circumstances.catalogue().values() if c.staff}
+    assert staff and staff & set(adult)
+    assert not staff & set(young) and set(young) == set(adult) - staff
+
+
+def test_every_choice_has_its_words_in_messages() -> None:
+    from actions import texts
+
+    words = texts.template("circumstance_choices")
+    choices = [c for c in circumstances.catalogue().values() if c.button]
+    assert choices and all(c.button == words[c.code] for c in choices)
