@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import services, texts
-from .forms import answer_buttons, young
+from .forms import answer_buttons, could_be_staff, young
 from .summary import summary
 
 
@@ -231,7 +231,7 @@ class ActionAskCircumstanceCheck(AskAction):
     slot = "circumstance_check"
 
     def buttons(self, tracker: Tracker) -> list[dict[str, str]]:
-        return answer_buttons(self.slot, tracker.get_slot("service"), young=young(tracker))
+        return answer_buttons(self.slot, tracker.get_slot("service"), staff=could_be_staff(tracker))
 
 
 class ActionAskConfirm(AskAction):

@@ -61,10 +61,11 @@ def read(text: str | None) -> list[str]:
 
 
 def offered(
-    service: Any, authority: str | None = None, *, young: bool = False
+    service: Any, authority: str | None = None, *, staff: bool = True
 ) -> list[tuple[str, str]]:
-    """(code, button) for each choice worth offering for this service, catalogue order; a young
-    person is not asked whether they work for the council."""
+    """(code, button) for each choice worth offering for this service, catalogue order. The
+    staff choices only where the person could be council staff complaining for themselves
+    (`staff`): not a 15-year-old in care, nor a daughter complaining for her dad."""
     reads = questions.circumstance_reads(authority or triage_link.authority())
     out = []
     for c in catalogue().values():
@@ -75,7 +76,7 @@ def offered(
             continue
         if c.services and service not in c.services:
             continue
-        if c.staff and young:
+        if c.staff and not staff:
             continue
         out.append((c.code, c.button))
     return out

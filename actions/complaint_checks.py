@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from . import circumstances, people, staff_notes, texts
 from .dates import is_unsure
-from .forms import AnswerForm, young
+from .forms import AnswerForm, could_be_staff
 
 
 class ComplaintChecks(AnswerForm):
@@ -81,7 +81,7 @@ class ComplaintChecks(AnswerForm):
         guarded = self._guard("circumstance_check", value, dispatcher, tracker)
         if guarded is not None:
             return guarded
-        offered = circumstances.offered(tracker.get_slot("service"), young=young(tracker))
+        offered = circumstances.offered(tracker.get_slot("service"), staff=could_be_staff(tracker))
         codes = circumstances.answer(str(value), offered)
         if codes is None:
             return self._fail("circumstance_check", dispatcher, tracker)

@@ -117,7 +117,12 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
     def validate_service(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return validate_service_answer(self, value, dispatcher, tracker)
+        out = validate_service_answer(self, value, dispatcher, tracker)
+        story = details_in(str(value)) if not tracker.get_slot("what_happened") else None
+        if story and out.get("service"):
+            # "his blue badge renewal, they lost his form twice": the story too, not asked again.
+            out["what_happened"] = story
+        return out
 
     def validate_child_status(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -42,6 +42,11 @@ _PERSON = re.compile(
 )
 
 
+def could_be_staff(tracker: Tracker) -> bool:
+    """Whether the person could be complaining about their own job at the council."""
+    return not young(tracker) and tracker.get_slot("relationship") in (None, "self")
+
+
 def young(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("young_person"))
 
@@ -123,7 +128,9 @@ class AnswerForm:
                     contact=_person(),
                 ),
                 buttons=[
-                    *answer_buttons(slot, tracker.get_slot("service"), young=young(tracker)),
+                    *answer_buttons(
+                        slot, tracker.get_slot("service"), staff=could_be_staff(tracker)
+                    ),
                     # The summary cannot be skipped: only a person is offered there.
                     *[
                         b
@@ -150,7 +157,9 @@ class AnswerForm:
         text = str(value or "")
         is_button = text in {
             b["payload"]
-            for b in answer_buttons(slot, tracker.get_slot("service"), young=young(tracker))
+            for b in answer_buttons(
+                slot, tracker.get_slot("service"), staff=could_be_staff(tracker)
+            )
         }
         # A button we offered is an answer, never a cry for help. Otherwise safety comes
         # first, and the answer is kept when it reads as one, so no question loops.
@@ -227,11 +236,11 @@ def _already_read(slot: str, value: Any) -> bool:
     return isinstance(value, (str, bool)) and value in _READ_VALUES.get(slot, frozenset())
 
 
-def answer_buttons(slot: str, service: Any = None, *, young: bool = False) -> list[dict[str, str]]:
+def answer_buttons(slot: str, service: Any = None, *, staff: bool = True) -> list[dict[str, str]]:
     """The question's own answers as buttons (the service list for the service question, the
     pack's circumstances for this service for 'is any of these part of it?')."""
     if slot == "circumstance_check":
-        choices = circumstances.offered(service, young=young)
+        choices = circumstances.offered(service, staff=staff)
         offered = [{"title": b, "payload": b} for _, b in choices]
         return [*offered, *texts.buttons("ask_circumstance_check")]
     if slot == "service":

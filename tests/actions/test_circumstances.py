@@ -78,7 +78,7 @@ def test_a_young_person_is_not_asked_whether_they_work_for_the_council() -> None
     # about my job" among eleven choices.
     adult = dict(circumstances.offered("childrens_social_care", "birmingham-childrens-trust"))
     young = dict(
-        circumstances.offered("childrens_social_care", "birmingham-childrens-trust", young=True)
+        circumstances.offered("childrens_social_care", "birmingham-childrens-trust", staff=False)
     )
     staff = {c.code for c in circumstances.catalogue().values() if c.staff}
     assert staff and staff & set(adult)
@@ -91,3 +91,12 @@ def test_every_choice_has_its_words_in_messages() -> None:
     words = texts.template("circumstance_choices")
     choices = [c for c in circumstances.catalogue().values() if c.button]
     assert choices and all(c.button == words[c.code] for c in choices)
+
+
+def test_someone_complaining_for_another_is_not_asked_about_their_own_job() -> None:
+    from actions.forms import could_be_staff
+    from tests.support.tracker import tracker
+
+    assert could_be_staff(tracker({"relationship": "self"}))
+    assert not could_be_staff(tracker({"relationship": "relative_or_friend"}))
+    assert not could_be_staff(tracker({"relationship": "self", "young_person": True}))

@@ -202,3 +202,12 @@ def test_the_advocate_is_offered_once_to_a_young_person() -> None:
     _, first = _validate("who", said, {})
     _, again = _validate("who", said, {"young_person": True})
     assert len(first) == 1 and again == []
+
+
+def test_a_story_in_the_service_answer_is_kept_as_what_happened() -> None:
+    # Seen in Chromium: the story given with the service was asked for again and lost.
+    said = "his blue badge renewal, they lost his form twice and now hes got no badge"
+    out, _ = _validate("service", said, {"relationship": "relative_or_friend"})
+    assert out["service"] == "blue_badge" and out["what_happened"] == said
+    short, _ = _validate("service", "blue badge", {})
+    assert "what_happened" not in short
