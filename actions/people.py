@@ -18,7 +18,8 @@ _YES = r"^\s*(y|ya|yes+|yeah|yep|yup|ye|yh|aye|ok(ay)?|sure|correct|right|that'?
 _YES += r"it is|they do|they are|i am|i do|he is|she is|she does|he does|definitely|of course)\b"
 _NO = r"^\s*(n|no+|nah|nope|not really|none|never|negative|they don'?t|they aren'?t|he isn'?t|"
 _NO += (
-    r"she isn'?t|i'?m not|im not|not that i know|no they|no he|no she|no thanks|don'?t think so)\b"
+    r"she isn'?t|i'?m not|im not|not that i know|no they|no he|no she|no thanks|don'?t think so|"
+    r"not yet)\b"
 )
 
 
