@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import services, texts
-from .forms import answer_buttons, could_be_staff, young
+from .forms import answer_buttons
+from .speaker import could_be_staff, young
 from .summary import summary
 
 

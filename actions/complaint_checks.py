@@ -15,7 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from . import circumstances, people, staff_notes, texts
 from .dates import is_unsure
-from .forms import AnswerForm, could_be_staff
+from .forms import AnswerForm
+from .speaker import could_be_staff
 
 
 class ComplaintChecks(AnswerForm):

@@ -9,8 +9,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .forms import safety_said_this_turn, young
+from .forms import safety_said_this_turn
 from .safety import is_safety_reply, safety_message
+from .speaker import young
 
 FORM_SLOTS = [
     "who",

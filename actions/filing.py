@@ -22,8 +22,9 @@ from rasa_sdk.types import DomainDict
 from . import caseclient, outbox, render, staff_notes, texts, triage_link
 from .conversation import reset
 from .facts import build_facts, contact_block
-from .forms import SKIPPED, young
+from .forms import SKIPPED
 from .settings import settings
+from .speaker import own_care, young
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class ActionFileComplaint(Action):
         for message in render.complaint_outcome(
             filed or local,
             reference=reference,
-            young=young(tracker),
+            young=young(tracker) or own_care(tracker),
             contact_given=not slots.get("anonymous"),
             saved_receipt=saved_receipt(key),
             about_child=about_child(facts),

@@ -26,6 +26,7 @@ from .interrupts import answer_for
 from .parsed_date import ParsedDate
 from .plan import SKIPPED
 from .safety import is_safety_reply, safety_message
+from .speaker import could_be_staff, young
 from .triage_link import today
 
 __all__ = ["SKIPPED", "AnswerForm", "answer_buttons", "today", "young"]
@@ -40,15 +41,6 @@ _PERSON = re.compile(
     r"(person|human|someone)\W*$",
     re.IGNORECASE,
 )
-
-
-def could_be_staff(tracker: Tracker) -> bool:
-    """Whether the person could be complaining about their own job at the council."""
-    return not young(tracker) and tracker.get_slot("relationship") in (None, "self")
-
-
-def young(tracker: Tracker) -> bool:
-    return bool(tracker.get_slot("young_person"))
 
 
 def safety_said_this_turn(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:

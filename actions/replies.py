@@ -16,10 +16,10 @@ from rasa_sdk.types import DomainDict
 from . import render, texts, triage_link
 from .conversation import ABOUT_SERVICES, NO_QUESTIONS_AFTER, details_in, reset, safety_first
 from .date_words import long_date
-from .forms import young
 from .plan import no_time_limit
 from .safety import assess_danger, safety_message
 from .session import resume_complaint
+from .speaker import young
 
 log = logging.getLogger(__name__)
 

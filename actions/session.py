@@ -29,8 +29,9 @@ from .conversation import (
     safety_first,
     says_carry_on,
 )
-from .forms import advocate_offer, young
+from .forms import advocate_offer
 from .safety import assess_danger
+from .speaker import young
 
 
 class ActionSessionStart(Action):
@@ -134,6 +135,15 @@ def start_complaint(
             SlotSet("relationship", who.relationship),
             SlotSet("affected_is_child", who.is_child),
         ]
+    elif (me := _about_themselves(text)) and not young_now:
+        # "Im 19 and a care leaver. My PA hasn't replied...": the first sentence says plainly
+        # that it is their own complaint, however long the story after it.
+        events += [
+            SlotSet("who", text),
+            SlotSet("relationship", "self"),
+            SlotSet("affected_is_child", me.is_child),
+            SlotSet("complainant_age", people.age_in(text)),
+        ]
     if young_now:
         events += [
             SlotSet("young_person", True),
@@ -155,6 +165,16 @@ def start_complaint(
     if young_now:
         dispatcher.utter_message(text=advocate_offer())
     return events
+
+
+def _about_themselves(text: str) -> people.Who | None:
+    """The person themselves, when the first sentence says so plainly ("I'm 19 and a care
+    leaver.", "I'm a council tenant in Brookside.")."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
+    if len(first.split()) > 14 or not re.match(r"^\W*(hi|hello)?\W*(i'?m|im|i am)\b", first, re.I):
+        return None
+    who = people.who_from(re.sub(r"^\W*(hi|hello)?\W*", "", first, flags=re.I))
+    return who if who and who.relationship == "self" else None
 
 
 _FOR_SOMEONE = (

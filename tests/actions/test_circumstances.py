@@ -94,9 +94,11 @@ def test_every_choice_has_its_words_in_messages() -> None:
 
 
 def test_someone_complaining_for_another_is_not_asked_about_their_own_job() -> None:
-    from actions.forms import could_be_staff
+    from actions.speaker import could_be_staff
     from tests.support.tracker import tracker
 
     assert could_be_staff(tracker({"relationship": "self"}))
     assert not could_be_staff(tracker({"relationship": "relative_or_friend"}))
     assert not could_be_staff(tracker({"relationship": "self", "young_person": True}))
+    # A 19-year-old care leaver complaining about their own care.
+    assert not could_be_staff(tracker({"relationship": "self", "child_status": ["care_leaver"]}))

@@ -59,3 +59,22 @@ def test_the_complaint_starts_with_what_the_opening_answered() -> None:
     events = asyncio.run(ActionStartComplaint().run(CollectingDispatcher(), t, {}))
     slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert slots["council_tenant"] is True
+
+
+def test_a_first_sentence_about_themselves_answers_who() -> None:
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.session import ActionStartComplaint
+    from tests.support.tracker import tracker
+
+    said = (
+        "Im 19 and a care leaver. My personal adviser hasnt replied to me in 2 months and my "
+        "pathway plan hasnt been updated since I turned 18, and nobody answers the phone"
+    )
+    t = tracker({}, said, intent="make_complaint")
+    events = asyncio.run(ActionStartComplaint().run(CollectingDispatcher(), t, {}))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["relationship"] == "self" and slots["affected_is_child"] is False
+    assert slots["child_status"] == ["care_leaver"]
