@@ -154,7 +154,8 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
             # "it's already with the ombudsman", "there are care proceedings": the engine
             # routes on these, and the person should not have to say them twice.
             out["circumstances"] = sorted({*(tracker.get_slot("circumstances") or []), *told})
-        if tracker.get_slot("service") is None:
+        if tracker.get_slot("service") in (None, "other"):
+            # "Something else", then "my son's EHCP review...": the story names the service.
             found = services.match_service(text, about_child=tracker.get_slot("affected_is_child"))
             if found:
                 out["service"] = found

@@ -211,3 +211,10 @@ def test_a_story_in_the_service_answer_is_kept_as_what_happened() -> None:
     assert out["service"] == "blue_badge" and out["what_happened"] == said
     short, _ = _validate("service", "blue badge", {})
     assert "what_happened" not in short
+
+
+def test_a_story_names_the_service_after_something_else() -> None:
+    # Seen in Chromium: "Something else", then a SEND story, was filed as "Something else".
+    said = "my sons EHCP annual review was 5 months ago and we still havent had the amended plan"
+    out, _ = _validate("what_happened", said, {"service": "other", "relationship": "parent"})
+    assert out["service"] == "special_educational_needs"
