@@ -57,7 +57,8 @@ _MONTHS = {
 }
 _MONTH_ONLY = re.compile(
     r"^(?:(last|this|in|during|early|late|mid|around|about|since)\s+)*(?P<m>[a-z]+)"
-    r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}|'?\d{2})|\s+(?P<this>this year))?$"
+    r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}|'?\d{2})|\s+(?P<this>this year)|"
+    r"\s+(?:of\s+)?(?P<last>last year))?$"
 )
 
 
@@ -74,6 +75,8 @@ def month_only(text: str, today: dt.date) -> ParsedDate | None:
     month = _MONTHS[m.group("m")]
     if m.group("this"):  # "march this year"
         return ParsedDate(dt.date(today.year, month, 1), "month")
+    if m.group("last"):  # "march last year", "in march of last year"
+        return ParsedDate(dt.date(today.year - 1, month, 1), "month")
     if m.group("y"):
         year = int(m.group("y").lstrip("'"))
         year = year + 2000 if year < 100 else year

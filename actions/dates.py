@@ -22,6 +22,12 @@ from triage.calendar import today_in_england
 from .date_phrases import month_only, season_or_festival
 from .parsed_date import ParsedDate, Precision, Said
 
+_DATEISH = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|"
+    r"thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(yesterday|today|tonight|ago|week|weeks|fortnight|"
+    r"month|months|year|years|day|days|last|this|since)\b",
+    re.IGNORECASE,
+)
 _UNSURE = re.compile(
     r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea|can'?t remember|"
     r"cannot remember|idk|not certain|forgot|forget)\b",
@@ -150,7 +156,8 @@ def _parse(text: str, today: dt.date) -> ParsedDate | None:
     if special:
         return _generous(special, today) if special.date <= today else None
     cleaned = _normalise(text)
-    if not cleaned:
+    if not cleaned or not _DATEISH.search(cleaned):
+        # dateparser reads "a" (in "its a compliment") as a day: a date needs a date word.
         return None
     special = month_only(cleaned, today)
     if special:

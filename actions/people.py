@@ -130,6 +130,14 @@ _FOR_ANOTHER = (
 )
 
 
+_CARERS_OWN = (
+    r"(\b(i'?m|im|i am|we'?re|we are|as) (an? )?(foster|kinship|special guardian)\w*"
+    r"( carers?| parents?)?|\b(i|we) foster)\b.*\b(my|our) (own )?(allowances?|payments?|fees?|"
+    r"pay|mileage|expenses|training|supervising social worker|assessment|approval|panel|"
+    r"fostering agreement)\b"
+)
+
+
 def who_from(text: str) -> Who | None:
     """Reads the answer to 'who is this about?' (buttons or free text)."""
     low = text.lower().strip()
@@ -137,6 +145,9 @@ def who_from(text: str) -> Who | None:
     young = _has(r"\bunder 18\b|\bi'?m (a )?(kid|child|teen|teenager)\b", low) or (
         age is not None and age < 18
     )
+    if _has(_CARERS_OWN, low):
+        # "I'm a foster carer and my allowance is late": the carer's own matter, not a child's.
+        return Who("self", False)
     if _has(
         r"\b(my|our) (own |foster |step |adopted |youngest |eldest |little )?"
         r"(son|daughter|child|children|kids?|baby|boy|girl|"

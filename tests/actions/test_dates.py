@@ -158,3 +158,23 @@ def test_when_an_ongoing_matter_began_is_kept_in_the_read_back(said: str, began:
     # A tester's "since March... still going on" came back as "2026": the start was lost.
     found = date_within(said, dt.date(2026, 11, 30))
     assert found is not None and date_words.spoken(found).startswith(began)
+
+
+@pytest.mark.parametrize(
+    ("said", "month"),
+    [
+        ("it was march last year", "March 2025"),
+        ("in March of last year", "March 2025"),
+        ("November last year", "November 2025"),
+    ],
+)
+def test_a_month_last_year_is_last_years(said: str, month: str) -> None:
+    # A tester's "it was march last year" was noted as March this year.
+    found = date_within(said, dt.date(2026, 11, 30))
+    assert found is not None and date_words.spoken(found) == month
+
+
+@pytest.mark.parametrize("said", ["its a compliment", "its not a complaint its a compliment"])
+def test_words_with_no_date_in_them_are_not_a_date(said: str) -> None:
+    # dateparser reads "a" as a day: "its a compliment" became "1 November 2026".
+    assert date_within(said, dt.date(2026, 11, 30)) is None

@@ -138,3 +138,17 @@ def test_a_third_persons_age_is_not_the_person_typing() -> None:
 def test_who_is_read_from_whose_words_they_are(said: str, relationship: str) -> None:
     who = people.who_from(said)
     assert who is not None and who.relationship == relationship
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I am a foster carer and my allowance has been late three months",
+        "we are foster carers and our mileage hasnt been paid",
+        "I foster two kids and my allowance is late",
+    ],
+)
+def test_a_foster_carer_about_their_own_allowance_complains_for_themselves(said: str) -> None:
+    # A tester's foster carer was asked whether "the child" gets help from children's services.
+    who = people.who_from(said)
+    assert who is not None and who.relationship == "self"
