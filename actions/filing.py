@@ -82,10 +82,14 @@ def decide(slots: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def about_child(facts: dict[str, Any]) -> bool:
-    """The complaint is about a child: help for children and young people comes first."""
+    """The complaint is about a child: help for children and young people comes first, and
+    only then is it offered (Childline is not for an adult complaining about an adult)."""
     affected = facts.get("person_affected") or {}
     age = (facts.get("complainant") or {}).get("age")
-    return affected.get("is_child") is True or (isinstance(age, int) and age < 18)
+    children = facts.get("service") == "childrens_social_care" or "cse" in (
+        facts.get("circumstances") or []
+    )
+    return affected.get("is_child") is True or (isinstance(age, int) and age < 18) or children
 
 
 class ActionFileComplaint(Action):

@@ -42,6 +42,12 @@ def signposts_of(decision: dict[str, Any], kind: str, *, about_child: bool) -> l
     return sorted(found, key=lambda s: order.index(s.get("audience", "everyone")))
 
 
+def _for_them(found: list[dict[str, Any]], child: bool) -> list[dict[str, Any]]:
+    """Help for children and young people (Childline) only where a child is involved or the
+    person is young: a 91-year-old's son was offered Childline. Staff see every signpost."""
+    return found if child else [s for s in found if s.get("audience") != "children_young_people"]
+
+
 def _lines(contacts: list[dict[str, Any]]) -> str:
     return "; ".join(contact_line(c) for c in contacts)
 
@@ -212,7 +218,7 @@ def complaint_outcome(
         provisional = reference is None
     provisional = provisional and _says_dates(decision, contact_given)
     msgs = _opening(council, reference, contact_given, saved_receipt, provisional)
-    emergency = signposts_of(decision, "emergency", about_child=child)
+    emergency = _for_them(signposts_of(decision, "emergency", about_child=child), child)
     if emergency:
         msgs.append(texts.say("outcome_emergency", young, contacts=_lines(emergency)))
     msgs.extend(_advocacy(decision, council, young, child))
@@ -231,7 +237,7 @@ def complaint_outcome(
             msgs.append(texts.say("outcome_decline_contact", team=team))
     others = [
         s
-        for s in signposts_of(decision, "support", about_child=child)
+        for s in _for_them(signposts_of(decision, "support", about_child=child), child)
         if s.get("id") not in said_with_redirect
     ]
     if others:
