@@ -20,7 +20,11 @@ _TENANCY = re.compile(
     re.IGNORECASE,
 )
 # "my son is not in care": a status said with a negation is asked about, not guessed.
-_NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|wasn'?t|no)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(not|never|no longer|isn'?t|aren'?t|wasn'?t|no|nor)\b( \w+){0,3} (in care|care leaver|"
+    r"looked after|adopted|social worker|child in need|foster|special guardian)",
+    re.IGNORECASE,
+)
 
 
 def answered_by(text: str, child: bool) -> dict[str, Any]:

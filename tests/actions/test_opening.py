@@ -22,6 +22,12 @@ from actions.opening import answered_by
             {"council_tenant": False, "service": "housing_association"},
         ),
         ("I am a care leaver and my PA ignores me", False, {"child_status": ["care_leaver"]}),
+        # "never" about something else is not a negation of the status (a tester's opening).
+        (
+            "Im 19 and a care leaver. My setting up home allowance was never paid",
+            False,
+            {"child_status": ["care_leaver"]},
+        ),
         ("im 15 and in care and nobody listens", True, {"child_status": ["looked_after"]}),
     ],
 )
