@@ -78,7 +78,7 @@ _RELATIONSHIP_WORDS = [
     (
         r"(?<!\bmy )(?<!\bour )\bfoster (carer|carers|parent|parents|mum|mom|dad|mother|father)\b|"
         r"\b(i|we) (foster|have fostered)\b|\bfostering\b|\b(my|our) foster (son|daughter|child|"
-        r"children|kid|kids|baby|boy|girl|teen|teenager|placement'?s? (child|boy|girl))\b",
+        r"children|kid|kids|baby|boy|girl|teen|teenager|placement'?s? (child|boy|girl))('?s)?\b",
         "foster_carer",
     ),
     (r"\b(prospective adopt|adopting|adoptive parent)", "prospective_adopter"),

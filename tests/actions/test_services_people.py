@@ -133,6 +133,8 @@ def test_a_third_persons_age_is_not_the_person_typing() -> None:
         ),
         ("I am a foster carer and my foster son's social worker never visits", "foster_carer"),
         ("we foster two kids and the placement team ignore us", "foster_carer"),
+        # "sons" with no apostrophe: the browser persona's own words.
+        ("i want to complain about my foster sons social worker", "foster_carer"),
     ],
 )
 def test_who_is_read_from_whose_words_they_are(said: str, relationship: str) -> None:
