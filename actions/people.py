@@ -72,6 +72,14 @@ _RELATIONSHIP_WORDS = [
         r"(client|clients|mr|mrs|ms|miss|dr)\b",
         "representative",
     ),
+    # "I'm her support worker": the person's own role, though "her support worker" alone is
+    # someone else's ("Her social worker hasn't reviewed her care plan").
+    (
+        r"\b(i'?m|im|i am|as|i work as) (his|her|their|the|a|an) (social worker|support worker|"
+        r"key ?worker|teacher|youth worker|care worker|family worker|health visitor|"
+        r"housing officer|care coordinator|nurse|gp|doctor)\b",
+        "partner_agency",
+    ),
     (r"\bspecial guardian", "special_guardian"),
     # Fostering as the carer: not "my foster placement", "in foster care" or "my foster carer",
     # which a child in care says about themselves.

@@ -133,6 +133,8 @@ def test_a_third_persons_age_is_not_the_person_typing() -> None:
         ),
         ("I am a foster carer and my foster son's social worker never visits", "foster_carer"),
         ("we foster two kids and the placement team ignore us", "foster_carer"),
+        # Their own role said with "her": the generated people's words for a partner agency.
+        ("I'm her support worker. She has not had her care plan reviewed", "partner_agency"),
         # "sons" with no apostrophe: the browser persona's own words.
         ("i want to complain about my foster sons social worker", "foster_carer"),
     ],
