@@ -31,6 +31,11 @@ from .plan import CHANGE_WORDS, SKIPPED, change_slots, complaint_plan
 from .safety import in_danger
 
 
+def _untold_story(value: Any, tracker: Tracker) -> str | None:
+    """A story told in answer to another question, while what happened is not yet known."""
+    return None if tracker.get_slot("what_happened") else details_in(str(value))
+
+
 class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValidationAction):
     """Reads the complaint form's answers: who, the service, the story, the dates, what
     they want, their contact details and the summary (the checks: complaint_checks.py)."""
@@ -55,8 +60,7 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
             return guarded
         who = people.who_from(str(value))
         if who is None:
-            story = details_in(str(value)) if not tracker.get_slot("what_happened") else None
-            if story:
+            if story := _untold_story(value, tracker):
                 # They told the story first (after the "Make a complaint" button): it is kept,
                 # so "what happened?" is not asked, and who it is about is asked again.
                 dispatcher.utter_message(text=texts.say("story_kept"))
@@ -118,7 +122,7 @@ class ValidateComplaintForm(ComplaintChecks, DateAnswers, AnswerForm, FormValida
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         out = validate_service_answer(self, value, dispatcher, tracker)
-        story = details_in(str(value)) if not tracker.get_slot("what_happened") else None
+        story = _untold_story(value, tracker)
         if story and out.get("service"):
             # "his blue badge renewal, they lost his form twice": the story too, not asked again.
             out["what_happened"] = story

@@ -74,16 +74,13 @@ def without_contact(text: str) -> str:
     return _PHONE.sub(" ", _EMAIL.sub(" ", text))
 
 
+# Not giving a name: said of their own ("stay anonymous") or of the person they complain for.
+_REFUSING = r"rather not|prefer not|don'?t want to (say|give)|not saying|skip"
+_ANONYMOUS = re.compile(rf"\b(anon\w*|anonymous(ly)?|no name|{_REFUSING})\b", re.IGNORECASE)
+
+
 def wants_anonymous(text: str) -> bool:
-    return (
-        re.search(
-            r"\b(anon\w*|anonymous(ly)?|no name|rather not|don'?t want to (say|give)|"
-            r"prefer not|not saying|skip)\b",
-            text,
-            re.IGNORECASE,
-        )
-        is not None
-    )
+    return _ANONYMOUS.search(text) is not None
 
 
 def looks_like_name(text: str) -> bool:
@@ -96,10 +93,7 @@ _NAME_LEAD = re.compile(
     r"called|i'?m|im|it'?s|name:?|call me)\s+",
     re.IGNORECASE,
 )
-_RATHER_NOT = re.compile(
-    r"\b(rather not|prefer not|don'?t want to (say|give)|not saying|won'?t say|no thanks|skip)\b",
-    re.IGNORECASE,
-)
+_RATHER_NOT = re.compile(rf"\b({_REFUSING}|won'?t say|no thanks)\b", re.IGNORECASE)
 
 
 def clean_name(text: str) -> str:

@@ -25,6 +25,7 @@ from .dates import date_within, in_future, is_unsure
 from .interrupts import answer_for
 from .parsed_date import ParsedDate
 from .plan import SKIPPED
+from .render import contact_line, person_contact
 from .safety import is_safety_reply, safety_message
 from .speaker import could_be_staff, young
 from .triage_link import today
@@ -117,7 +118,7 @@ class AnswerForm:
                 text=texts.say(
                     "strike_two_confirm" if slot == "confirm" else "strike_two",
                     need=need,
-                    contact=_person(),
+                    contact=person_contact(),
                 ),
                 buttons=[
                     *answer_buttons(
@@ -171,7 +172,7 @@ class AnswerForm:
                 return None
             return {slot: None, "safeguarding": True}
         if _PERSON.match(text) and slot != "confirm":
-            dispatcher.utter_message(text=texts.say("talk_to_person", contact=_person()))
+            dispatcher.utter_message(text=texts.say("talk_to_person", contact=person_contact()))
             return {slot: SKIPPED}
         if _SKIP.match(text) and slot != "confirm":
             dispatcher.utter_message(text=texts.say("skipped"))
@@ -210,12 +211,6 @@ class AnswerForm:
         return {slot: parsed.date.isoformat(), f"{slot}_spoken": spoken(parsed)}
 
 
-def _person() -> str:
-    from .render import person_contact  # render reads the forms' slots, so it loads later
-
-    return person_contact()
-
-
 # Values a validator itself produces, for the questions whose answers are codes.
 _READ_VALUES: dict[str, frozenset[Any]] = {
     "relationship": triage_link.codes_of("Relationship"),
@@ -248,8 +243,6 @@ def answer_buttons(slot: str, service: Any = None, *, staff: bool = True) -> lis
 
 def advocate_offer() -> str:
     """For a young person: the advocates for children and young people, from the pack."""
-    from .render import contact_line
-
     names = "; ".join(contact_line(a) for a in triage_link.advocates(about_child=True))
     return texts.say("help", True, advocates=names)
 
